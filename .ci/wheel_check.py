@@ -1,0 +1,19 @@
+"""Use the installed wheel as a user would, away from the source tree: import every public module and use it."""
+import importlib, pkgutil, sys
+import microstoch
+
+assert 'site-packages' in microstoch.__file__, f"not the installed wheel: {microstoch.__file__}"
+mods = [m.name for m in pkgutil.iter_modules(microstoch.__path__) if not m.name.startswith('_')]
+for m in mods: importlib.import_module(f'microstoch.{m}')
+print('imported', ', '.join(mods))
+
+import torch
+from microstoch.field import sample_microstructures, preset_phi
+x = sample_microstructures(preset_phi('diagonal'), 64, vf=0.3, seed=0)
+assert x.shape == (64, 64, 64) and set(x.unique().tolist()) == {0., 1.}
+assert abs(float(x.mean()) - 0.3) < 0.03, float(x.mean())
+print(f'sampled {tuple(x.shape)} microstructures, volume fraction {float(x.mean()):.3f}')
+
+from microstoch.cli import main
+main(['bench', 'field', '--n', '64', '--repeats', '1'])
+print('wheel check passed')
