@@ -42,9 +42,9 @@ def _parser():
     f.add_argument('--seed', type=int, default=0)
     f.add_argument('--n', type=int, default=200, help='samples per ϕ for the statistics')
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline')
-    b.add_argument('what', choices=['field'])
-    b.add_argument('--n', type=int, default=1024, help='batch size')
-    b.add_argument('--repeats', type=int, default=5)
+    b.add_argument('what', choices=['field', 'fem'])
+    b.add_argument('--n', type=int, default=None, help='batch size (field: 1024) or microstructures per fast backend (fem: 256)')
+    b.add_argument('--repeats', type=int, default=5, help='field: timing repeats')
     b.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
     b.add_argument('--dtype', choices=['float32', 'float64'], default='float32')
     return p
@@ -58,8 +58,14 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
         for name, r in summary.items():
             print(f"{name:20s} {r['vf_mean']:6.3f} " + ' '.join(f'{v:12.3f}' for v in r['correlation_lengths'].values()))
         print(f"wrote {Path(args.out) / 'field_presets.png'} and field_summary.json")
-    elif args.cmd == 'bench':
+    elif args.cmd == 'bench' and args.what == 'field':
         import torch
         from microstoch.field import bench_field, format_bench_field
-        print(f"bench field: batch {args.n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
-        print(format_bench_field(bench_field(args.n, args.repeats, args.device, getattr(torch, args.dtype))))
+        n = args.n or 1024
+        print(f"bench field: batch {n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
+        print(format_bench_field(bench_field(n, args.repeats, args.device, getattr(torch, args.dtype))))
+    elif args.cmd == 'bench':
+        import os
+        from microstoch.fem import bench_fem, format_bench_fem
+        print(f"bench fem: 64x64, 2 thermal + 3 elastic load cases, {os.cpu_count()} cores")
+        print(format_bench_fem(bench_fem(args.n or 256)))
