@@ -7,9 +7,9 @@ __all__ = ['THERMAL_LOADS', 'STRAIN_LOADS', 'VOIGT', 'BACKENDS', 'check_microstr
            'voigt_stiffness', 'conduction_form', 'elasticity_form', 'macro_flux', 'load_form', 'periodic_basis',
            'problem', 'element_coefficient', 'mean_flux', 'homogenize_skfem_one', 'SparseMap', 'sparse_map',
            'homogenize_direct_chunk', 'q1_apply', 'symbol_multiply', 'GridOperator', 'grid_operator', 'pcg',
-           'solve_refined', 'homogenize_cg_batch', 'homogenize_chunk', 'process_pool', 'homogenize', 'case1_properties',
-           'case2_properties', 'hs_trace_bounds', 'voigt_reuss_slack', 'DatasetStore', 'batch_generator',
-           'make_dataset', 'bench_fem', 'format_bench_fem']
+           'solve_refined', 'homogenize_cg_batch', 'homogenize_chunk', 'thread_pool', 'torch_threads', 'homogenize',
+           'case1_properties', 'case2_properties', 'hs_trace_bounds', 'voigt_reuss_slack', 'DatasetStore',
+           'batch_generator', 'make_dataset', 'bench_fem', 'format_bench_fem']
 
 # %% ../nbs/01_fem.ipynb 4
 import hashlib
@@ -17,10 +17,10 @@ import importlib
 import json
 import logging
 import math
-import multiprocessing as mp
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -190,7 +190,7 @@ def homogenize_direct_chunk(xs, values, physics, nu, plane):
     return np.array(out)
 
 # %% ../nbs/01_fem.ipynb 20
-@numba.njit(fastmath=True, cache=True)
+@numba.njit(fastmath=True, cache=True, nogil=True)
 def q1_apply(u, p, kref, comp, di, dj, out):
     "out = K(p) u for u (B, L, d, N, N), p (B, N, N); local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."
     B, L, d, N, _ = u.shape
@@ -224,7 +224,7 @@ def q1_apply(u, p, kref, comp, di, dj, out):
                     for j in range(N): orow[j] += R[a, j]
     return out
 
-@numba.njit(fastmath=True, cache=True)
+@numba.njit(fastmath=True, cache=True, nogil=True)
 def symbol_multiply(z, H):
     "In place z[s, :, m, k] = H[:, :, m, k] @ z[s, :, m, k] for complex z (S, d, N, M) and real H (d, d, N, M)."
     S, d, N, M = z.shape
@@ -345,7 +345,7 @@ def solve_refined(op, p, f, atol, rtol=1e-5):
         r = f - op.apply(u, p)
     return u, r, iters
 
-def homogenize_cg_batch(x, values, physics, nu, plane, device, tol=1e-10):
+def homogenize_cg_batch(x, values, physics, nu, plane, device, tol=1e-6):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
     op = grid_operator(N, physics, nu, plane, str(device))
@@ -361,7 +361,7 @@ def homogenize_cg_batch(x, values, physics, nu, plane, device, tol=1e-10):
 BACKENDS = ("cg", "direct", "skfem")
 
 def homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, backend, device, batch_size, tol):
-    "(a_eff, C_eff) of a (B, N, N) uint8 chunk with one backend, in this process."
+    "(a_eff, C_eff) of a (B, N, N) uint8 chunk with one backend, in the calling thread."
     out = []
     for physics, values in (("thermal", np.array([a0, a1], float)), ("elastic", np.array([E0, E1], float))):
         if backend == "skfem": out.append(np.array([homogenize_skfem_one(x, values, physics, nu, plane) for x in xs]))
@@ -370,10 +370,17 @@ def homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, backend, device, batch_size,
                                          for i in range(0, len(xs), batch_size)]))
     return tuple(out)
 
-@lru_cache(maxsize=2)
-def process_pool(processes):
-    "Persistent pool of forked workers, each single-threaded (set before any torch work in the child)."
-    return ProcessPoolExecutor(processes, mp_context=mp.get_context("fork"), initializer=torch.set_num_threads, initargs=(1,))
+@lru_cache(maxsize=4)
+def thread_pool(workers):
+    "Persistent pool of worker threads."
+    return ThreadPoolExecutor(workers, thread_name_prefix="microstoch-fem")
+
+@contextmanager
+def torch_threads(n):
+    "Run the block with n torch intra-op threads, then restore the previous setting."
+    old = torch.get_num_threads(); torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(old)
 
 # %% ../nbs/01_fem.ipynb 28
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
@@ -382,22 +389,25 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
                nu:float=0.3, # Poisson ratio of both phases, in (−1, 0.5)
                plane:str="strain", # 'strain' (default, SPEC §2) or 'stress'
                backend:str="cg", # 'cg' (fast), 'direct' (SuperLU) or 'skfem' (plain reference)
-               processes:int|None=None, # worker processes; None: all cores for batches of 64 or more
-               executor=None, # optional executor with .submit (concurrent.futures, dask.distributed.Client)
+               workers:int|None=None, # worker threads; None: all cores for batches of 64 or more
+               executor=None, # optional executor with .submit (dask.distributed.Client, concurrent.futures)
                device:str="cpu", # torch device of the 'cg' backend
                batch_size:int=32, # microstructures per CG batch
-               tol:float=1e-10): # 'cg': bound on the error of each diagonal tensor entry
+               tol:float=1e-6): # 'cg': guaranteed bound on the error of each diagonal tensor entry
     "Effective conductivity a_eff (B, 2, 2) and Voigt stiffness C_eff (B, 3, 3, engineering shear), float64 numpy."
     x = check_microstructures(x)
     check_parameters(a0, a1, E0, E1, nu, plane)
     if backend not in BACKENDS: raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
     args = (a0, a1, E0, E1, nu, plane, backend, device, batch_size, tol)
-    if processes is None: processes = os.cpu_count() if len(x) >= 64 else 1
-    if executor is None and (processes == 1 or len(x) < 2 or str(device) != "cpu"): return homogenize_chunk(x, *args)
-    chunk_fn = importlib.import_module("microstoch.fem").homogenize_chunk   # workers import the installed module
-    n_chunks = min(len(x), 2 * (processes if executor is None else max(processes, 2)))
-    pool = executor or process_pool(processes)
-    parts = [f.result() for f in [pool.submit(chunk_fn, c, *args) for c in np.array_split(x, n_chunks)]]
+    if workers is None: workers = os.cpu_count() if len(x) >= 64 else 1
+    if executor is not None:   # submit the installed module's function, so that process-based executors can pickle it
+        chunk_fn = importlib.import_module("microstoch.fem").homogenize_chunk
+        futures = [executor.submit(chunk_fn, c, *args) for c in np.array_split(x, min(len(x), 2 * max(workers, 2)))]
+        parts = [f.result() for f in futures]
+    elif workers == 1 or len(x) < 2 or str(device) != "cpu": return homogenize_chunk(x, *args)
+    else:
+        with torch_threads(1):
+            parts = list(thread_pool(workers).map(lambda c: homogenize_chunk(c, *args), np.array_split(x, min(len(x), 2 * workers))))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
 # %% ../nbs/01_fem.ipynb 42
@@ -483,7 +493,7 @@ def make_dataset(path, # store directory; an existing store is resumed
                  batch_size:int=64, # microstructures per batch (the unit of work that is saved)
                  progress:bool=True, # show a tqdm progress bar
                  field=None, # RandomField (default: SPEC §1)
-                 **physics): # homogenize's parameters (a0, a1, E0, E1, nu, plane, backend, processes, ...)
+                 **physics): # homogenize's parameters (a0, a1, E0, E1, nu, plane, backend, workers, ...)
     "Sample and FEM-label n microstructures into a DatasetStore, batch by batch; resumes an interrupted run. Returns the store."
     from tqdm.auto import tqdm
     from microstoch.field import RandomField
@@ -514,22 +524,25 @@ def make_dataset(path, # store directory; an existing store is resumed
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               seed:int=0):
-    "Microstructures/s of each backend (and process count) for the full property set, with the ratio to plain scikit-fem."
+    "Microstructures/s of each backend (and worker count) for the full property set, with the ratio to plain scikit-fem."
     from microstoch.field import sample_microstructures
     g = torch.Generator().manual_seed(seed)
     x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 1, generator=g) for _ in range(max(n, n_plain))])
     x = x.numpy().astype(np.uint8)
     rows = []
-    for backend, processes in (("skfem", 1), ("direct", 1), ("direct", 2), ("cg", 1), ("cg", 2)):
-        m = n_plain if backend == "skfem" else n
-        homogenize(x[:4], backend=backend, processes=processes)   # warm-up: caches, compilation, worker start
-        t0 = time.perf_counter(); homogenize(x[:m], backend=backend, processes=processes)
-        rows.append(dict(backend=backend, processes=processes, n=m, rate=m / (time.perf_counter() - t0)))
+    for backend, workers, tol in (("skfem", 1, 0), ("direct", 1, 0), ("direct", 2, 0),
+                                  ("cg", 1, 1e-10), ("cg", 2, 1e-10), ("cg", 1, 1e-6), ("cg", 2, 1e-6)):
+        m, kw = (n_plain if backend == "skfem" else n), dict(backend=backend, workers=workers, tol=tol or 1e-6)
+        homogenize(x[:4], **kw)   # warm-up: caches, compilation
+        t0 = time.perf_counter(); homogenize(x[:m], **kw)
+        rows.append(dict(backend=backend, workers=workers, tol=tol, n=m, rate=m / (time.perf_counter() - t0)))
     for r in rows: r['ratio'] = r['rate'] / rows[0]['rate']
     return rows
 
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates and ratios."
-    out = [f"{'backend':8s} {'procs':>5s} {'n':>5s} {'micro/s':>9s} {'x plain skfem':>14s}"]
-    out += [f"{r['backend']:8s} {r['processes']:5d} {r['n']:5d} {r['rate']:9.1f} {r['ratio']:14.1f}" for r in rows]
+    out = [f"{'backend':8s} {'tol':>6s} {'workers':>7s} {'n':>5s} {'micro/s':>9s} {'x plain skfem':>14s}"]
+    for r in rows:
+        tol = f"{r['tol']:.0e}" if r['tol'] else '-'
+        out.append(f"{r['backend']:8s} {tol:>6s} {r['workers']:7d} {r['n']:5d} {r['rate']:9.1f} {r['ratio']:14.1f}")
     return '\n'.join(out)
