@@ -488,6 +488,7 @@ def batch_generator(seed:int, b:int):
 def make_dataset(path, # store directory; an existing store is resumed
                  n:int, # number of labelled microstructures wanted
                  phi=None, # None: ϕ ~ N(0, I) per sample; (Q,): one ϕ for all; (n, Q): one per sample
+                 sampler=None, # instead of ϕ: sampler(b, m, generator) -> m binary microstructures of batch b
                  vf:float=0.5, # volume fraction
                  seed:int=0, # seed of the whole dataset
                  batch_size:int=64, # microstructures per batch (the unit of work that is saved)
@@ -502,22 +503,30 @@ def make_dataset(path, # store directory; an existing store is resumed
     phys = {**dict(a0=1., a1=50., E0=1., E1=50., nu=0.3, plane='strain'),
             **{k: v for k, v in physics.items() if k in ('a0', 'a1', 'E0', 'E1', 'nu', 'plane')}}
     check_parameters(**phys)
+    if phi is not None and sampler is not None: raise ValueError("give either phi or sampler, not both")
     phi_t = None if phi is None else field.check_phi(phi).double()
     if phi_t is not None and phi_t.ndim == 2 and len(phi_t) != n: raise ValueError(f"phi has {len(phi_t)} rows, n is {n}")
+    source = ('ancestral N(0, I)' if phi_t is None and sampler is None else
+              f'sampler {getattr(sampler, "__qualname__", repr(sampler))}' if sampler is not None else
+              'sha256:' + hashlib.sha256(phi_t.numpy().tobytes()).hexdigest())
     meta = dict(physics=phys, n_pix=field.n_pix, field=dict(k_max=field.k_max, n_side=field.n_side, w_max=field.w_max,
-                sigma=field.sigma), vf=vf, seed=seed, batch_size=batch_size,
-                phi='ancestral N(0, I)' if phi_t is None else 'sha256:' + hashlib.sha256(phi_t.numpy().tobytes()).hexdigest(),
-                version=__version__)
+                sigma=field.sigma), vf=vf, seed=seed, batch_size=batch_size, phi=source, version=__version__)
     store = DatasetStore(path, meta)
     todo = [b for b in range(math.ceil(n / batch_size)) if b not in set(store.done())]
     for b in tqdm(todo, desc=f'labelling {Path(path).name}', disable=not progress):
         g, m = batch_generator(seed, b), min(batch_size, n - b * batch_size)
-        if phi_t is None: phis = torch.randn(m, field.n_phi, generator=g, dtype=torch.float64)
-        elif phi_t.ndim == 1: phis = phi_t.expand(m, -1)
-        else: phis = phi_t[b * batch_size:b * batch_size + m]
-        x = field(phis, field.draw_psi_t(m, generator=g, dtype=torch.float64), vf, binary=True)
+        if sampler is not None:
+            x = check_microstructures(sampler(b, m, g))
+            if len(x) != m: raise ValueError(f"sampler returned {len(x)} microstructures for batch {b}, expected {m}")
+            phis = np.full((m, field.n_phi), np.nan)   # unknown
+        else:
+            if phi_t is None: phis = torch.randn(m, field.n_phi, generator=g, dtype=torch.float64)
+            elif phi_t.ndim == 1: phis = phi_t.expand(m, -1)
+            else: phis = phi_t[b * batch_size:b * batch_size + m]
+            x = field(phis, field.draw_psi_t(m, generator=g, dtype=torch.float64), vf, binary=True)
+            phis = phis.numpy()
         a_eff, C_eff = homogenize(x, **physics)
-        store.write(b, x, phi=phis.numpy(), a_eff=a_eff, C_eff=C_eff)
+        store.write(b, x, phi=phis, a_eff=a_eff, C_eff=C_eff)
     return store
 
 # %% ../nbs/01_fem.ipynb 63
