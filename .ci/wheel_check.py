@@ -24,6 +24,19 @@ a_lam, _ = homogenize(stripes)
 assert np.allclose(np.diag(a_lam[0]), [25.5, 1 / (0.5 + 0.5 / 50)], atol=1e-6), a_lam   # arithmetic / harmonic means
 print('homogenized: kappa (case 1) =', case1_properties(a_eff, C_eff).round(3).tolist())
 
+import tempfile, pathlib
+from microstoch.surrogate import Surrogate
+kappa = torch.as_tensor(case1_properties(*homogenize(x[:32])), dtype=torch.float32)
+sur = Surrogate(seed=0)
+sur.fit(x[:32], kappa, max_epochs=2, progress=False)
+with tempfile.TemporaryDirectory() as d:
+    sur.save(pathlib.Path(d) / 'surrogate.pt')
+    loaded = Surrogate.load(pathlib.Path(d) / 'surrogate.pt')
+assert torch.equal(loaded.predict(x[:4])[0], sur.predict(x[:4])[0])
+lp = loaded.log_prob_box(x[:4], torch.tensor([8.5, 6.75]), torch.tensor([11.0, 9.0]))
+assert lp.shape == (4,) and torch.isfinite(lp).all() and (lp <= 0).all()
+print('surrogate trained, saved, loaded; log Pr_M(kappa in K | x) =', lp.round(decimals=3).tolist())
+
 from microstoch.cli import main
 main(['bench', 'field', '--n', '64', '--repeats', '1'])
 print('wheel check passed')

@@ -42,7 +42,7 @@ def _parser():
     f.add_argument('--seed', type=int, default=0)
     f.add_argument('--n', type=int, default=200, help='samples per ϕ for the statistics')
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline')
-    b.add_argument('what', choices=['field', 'fem'])
+    b.add_argument('what', choices=['field', 'fem', 'surrogate'])
     b.add_argument('--n', type=int, default=None, help='batch size (field: 1024) or microstructures per fast backend (fem: 256)')
     b.add_argument('--repeats', type=int, default=5, help='field: timing repeats')
     b.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
@@ -64,6 +64,11 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
         n = args.n or 1024
         print(f"bench field: batch {n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
         print(format_bench_field(bench_field(n, args.repeats, args.device, getattr(torch, args.dtype))))
+    elif args.cmd == 'bench' and args.what == 'surrogate':
+        from microstoch.surrogate import bench_surrogate
+        res = bench_surrogate(device=args.device)
+        print(f"bench surrogate ({args.device}): training {res['train_samples_per_s']:.0f} samples/s (one epoch over 4096), "
+              f"inference {res['infer_per_s']:.0f} microstructures/s (batch 1024)")
     elif args.cmd == 'bench':
         import os
         from microstoch.fem import bench_fem, format_bench_fem
