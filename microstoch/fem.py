@@ -345,7 +345,7 @@ def solve_refined(op, p, f, atol, rtol=1e-5):
         r = f - op.apply(u, p)
     return u, r, iters
 
-def homogenize_cg_batch(x, values, physics, nu, plane, device, tol=1e-6):
+def homogenize_cg_batch(x, values, physics, nu, plane, device, tol):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
     op = grid_operator(N, physics, nu, plane, str(device))
@@ -512,7 +512,8 @@ def make_dataset(path, # store directory; an existing store is resumed
     meta = dict(physics=phys, n_pix=field.n_pix, field=dict(k_max=field.k_max, n_side=field.n_side, w_max=field.w_max,
                 sigma=field.sigma), vf=vf, seed=seed, batch_size=batch_size, phi=source, version=__version__)
     store = DatasetStore(path, meta)
-    todo = [b for b in range(math.ceil(n / batch_size)) if b not in set(store.done())]
+    done = set(store.done())
+    todo = [b for b in range(math.ceil(n / batch_size)) if b not in done]
     for b in tqdm(todo, desc=f'labelling {Path(path).name}', disable=not progress):
         g, m = batch_generator(seed, b), min(batch_size, n - b * batch_size)
         if sampler is not None:
