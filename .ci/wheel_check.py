@@ -37,6 +37,14 @@ lp = loaded.log_prob_box(x[:4], torch.tensor([8.5, 6.75]), torch.tensor([11.0, 9
 assert lp.shape == (4,) and torch.isfinite(lp).all() and (lp <= 0).all()
 print('surrogate trained, saved, loaded; log Pr_M(kappa in K | x) =', lp.round(decimals=3).tolist())
 
+from microstoch.vbem import Box, VBEM, estimate_objective
+K = Box([8.5, 6.75], [11.0, 9.0])
+est = estimate_objective(loaded, K, preset_phi('diagonal'), n=64, seed=0)
+assert est['value'] <= 0 and np.isfinite(est['value']) and est['se'] >= 0, est
+vb = VBEM(loaded, K, seed=0, n_samples=4).run(max_iter=2, progress=False)
+assert len(vb.elbo_trace) == 2 and np.isfinite(vb.elbo_trace).all() and vb.phi.shape == (100,)
+print(f"objective: log Pr(kappa in K | phi) = {est['value']:.3f} +- {est['se']:.3f}; two VB-EM iterations, ELBO {vb.elbo_trace[-1]:.3f}")
+
 from microstoch.cli import main
 main(['bench', 'field', '--n', '64', '--repeats', '1'])
 print('wheel check passed')
