@@ -258,12 +258,13 @@ def sweep(case:str='case1', runs:int=5, scale:str='small', out='runs/sweep',
           **sizes): # run_config size overrides
     "Run seeds 0..runs−1 of each method in parallel on dask.distributed; write and return the aggregated sweep.json."
     from distributed import Client, LocalCluster
+    from microstoch import active    # submitted by reference, so workers import the library (not a pickled copy)
     out = Path(out).absolute()
     for m in methods: run_config(case, scale, 0, m, **sizes)          # fail early, before any cluster or FEM work
     from contextlib import nullcontext
     cluster = nullcontext(scheduler) if scheduler else LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster as c, Client(c) as client:
-        futures = [client.submit(run_case, out / f'{case}-{scale}-{m}-seed{s}', resume=True, progress=False,
+        futures = [client.submit(active.run_case, out / f'{case}-{scale}-{m}-seed{s}', resume=True, progress=False,
                                  case=case, scale=scale, seed=s, method=m, pure=False, **sizes) for m in methods for s in range(runs)]
         summaries = client.gather(futures)
     res = dict(case=case, scale=scale, runs=runs, stats=aggregate_sweep(summaries))

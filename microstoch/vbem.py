@@ -300,7 +300,7 @@ def assess(objective, phi, # objective and ϕ (Q,)
     x = sample_microstructures(phi, n, vf=vf, seed=seed, field=field)
     return objective.assess(properties(*homogenize(x.numpy(), **physics)))
 
-# %% ../nbs/03_vbem.ipynb 47
+# %% ../nbs/03_vbem.ipynb 48
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
