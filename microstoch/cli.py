@@ -83,9 +83,9 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
             print(f"{name:20s} {r['vf_mean']:6.3f} " + ' '.join(f'{v:12.3f}' for v in r['correlation_lengths'].values()))
         print(f"wrote {Path(args.out) / 'field_presets.png'} and field_summary.json")
     elif args.cmd in ('case1', 'case2'):
-        from microstoch.active import run_case
+        from microstoch.active import run_case, run_name
         method = 'random' if args.baseline else 'active'
-        out = args.out or f'runs/{args.cmd}-{args.scale}-{method}-seed{args.seed}'
+        out = args.out or f'runs/{run_name(args.cmd, args.scale, method, args.seed)}'
         print_summary(run_case(out, args.resume, True, args.device, case=args.cmd, scale=args.scale, seed=args.seed, method=method, vf=args.vf))
         print(f'run directory: {out}')
     elif args.cmd == 'sweep':
