@@ -1,5 +1,5 @@
 """Use the installed wheel as a user would, away from the source tree: import every public module and use it."""
-import importlib, pkgutil, sys
+import importlib, json, pkgutil, sys
 import microstoch
 
 assert 'site-packages' in microstoch.__file__, f"not the installed wheel: {microstoch.__file__}"
@@ -46,5 +46,11 @@ assert len(vb.elbo_trace) == 2 and np.isfinite(vb.elbo_trace).all() and vb.phi.s
 print(f"objective: log Pr(kappa in K | phi) = {est['value']:.3f} +- {est['se']:.3f}; two VB-EM iterations, ELBO {vb.elbo_trace[-1]:.3f}")
 
 from microstoch.cli import main
+with tempfile.TemporaryDirectory() as d:
+    main(['case1', '--scale', 'smoke', '--out', str(pathlib.Path(d) / 'run')])   # a whole run, as the README's main job, and its figures
+    s = json.loads((pathlib.Path(d) / 'run' / 'summary.json').read_text())
+    pngs = sorted(p.name for p in (pathlib.Path(d) / 'run').glob('*.png'))
+assert len(s['steps']) == 2 and all(0 <= st['assessment']['pr'] <= 1 for st in s['steps']), s['steps']
+assert pngs == ['densities.png', 'marginal.png', 'progress.png', 'samples.png'], pngs
 main(['bench', 'field', '--n', '64', '--repeats', '1'])
 print('wheel check passed')

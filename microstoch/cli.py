@@ -85,9 +85,10 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
     elif args.cmd in ('case1', 'case2'):
         from microstoch.active import run_case, run_name
         method = 'random' if args.baseline else 'active'
-        out = args.out or f'runs/{run_name(args.cmd, args.scale, method, args.seed)}'
+        out = args.out or f'runs/{run_name(args.cmd, args.scale, method, args.seed, args.vf)}'
         print_summary(run_case(out, args.resume, True, args.device, case=args.cmd, scale=args.scale, seed=args.seed, method=method, vf=args.vf))
-        print(f'run directory: {out}')
+        from microstoch.report import write_figures
+        print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
     elif args.cmd == 'sweep':
         from microstoch.active import sweep
         out = args.out or f'runs/sweep-{args.case}-{args.scale}'

@@ -4,7 +4,8 @@
 
 # %% auto 0
 __all__ = ['wilson_interval', 'Box', 'GaussianUtility', 'kl_gauss', 'TargetDensity', 'LowRankGaussian', 'ess', 'elbo_converged',
-           'own_scores', 'log_utility', 'VBEM', 'estimate_objective', 'assess', 'bench_vbem', 'format_bench_vbem']
+           'own_scores', 'log_utility', 'VBEM', 'estimate_objective', 'fem_properties', 'assess', 'bench_vbem',
+           'format_bench_vbem']
 
 # %% ../nbs/03_vbem.ipynb 3
 import math
@@ -289,15 +290,19 @@ def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ 
     return dict(value=float(log_mean.mean()), se=float(rel_se.square().sum().sqrt() / len(rel_se)), n=n)
 
 # %% ../nbs/03_vbem.ipynb 29
-def assess(objective, phi, # objective and ϕ (Q,)
-           properties, # κ from (a_eff, C_eff), e.g. microstoch.fem.case1_properties
-           n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
-           field:RandomField|None=None, **physics): # generator settings; homogenize's keyword arguments
-    "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
+def fem_properties(phi, # ϕ (Q,)
+                   properties, # κ from (a_eff, C_eff), e.g. microstoch.fem.case1_properties
+                   n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
+                   field:RandomField|None=None, **physics): # generator settings; homogenize's keyword arguments
+    "FEM properties κ (n, d) of n microstructures x ~ p(x|ϕ): the Monte-Carlo sample behind every assessment."
     from microstoch.field import sample_microstructures
     from microstoch.fem import homogenize
     x = sample_microstructures(phi, n, vf=vf, seed=seed, field=field)
-    return objective.assess(properties(*homogenize(x.numpy(), **physics)))
+    return properties(*homogenize(x.numpy(), **physics))
+
+def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_properties' arguments
+    "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
+    return objective.assess(fem_properties(phi, properties, **kwargs))
 
 # %% ../nbs/03_vbem.ipynb 48
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
