@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .active import CASES, headline
+from .active import CASES, headline, mc_seed
 from .vbem import Box
-from .surrogate import CASE1_BOX, CASE2_TARGET, _draw_target
+from .surrogate import CASE1_BOX, CASE2_TARGET, _draw_target, _limits
 
 # %% ../nbs/05_case1.ipynb 7
 def load_summary(out): # run directory
@@ -71,14 +71,7 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, 2)
     from matplotlib.patches import Rectangle
     from scipy.stats import gaussian_kde
     ks = {k: np.asarray(v, float) for k, v in kappas.items()}
-    if lims is None:
-        pts = np.concatenate(list(ks.values()))
-        lo, hi = pts.min(0), pts.max(0)
-        if box is not None: lo, hi = np.minimum(lo, box[0]), np.maximum(hi, box[1])
-        if target is not None:
-            r = 3.1 * np.sqrt(np.diag(np.asarray(target[1], float)))
-            lo, hi = np.minimum(lo, np.asarray(target[0]) - r), np.maximum(hi, np.asarray(target[0]) + r)
-        lims = tuple(zip(lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)))
+    lims = lims or tuple(zip(*_limits(np.concatenate(list(ks.values())), box, target)))
     g1, g2 = np.linspace(*lims[0], grid), np.linspace(*lims[1], grid)
     G1, G2 = np.meshgrid(g1, g2)
     fig, axs = plt.subplots(1, len(ks), figsize=(4.2 * len(ks), 3.8), squeeze=False, constrained_layout=True)
@@ -109,7 +102,7 @@ def plot_marginal(out, # run directory
     from microstoch.surrogate import Surrogate
     s = load_summary(out); L = s['steps'][-1]['l']
     k_fem = assessment_kappa(out, L)[:, i]
-    x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float64), len(k_fem), vf=s['vf'], seed=s['seed'] + 1).float()
+    x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float64), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed'])).float()
     pad = 0.25 * (k_fem.max() - k_fem.min())
     k = torch.linspace(k_fem.min() - pad, k_fem.max() + pad, grid, dtype=torch.float64)
     ax = ax or plt.subplots(figsize=(5, 3.5), constrained_layout=True)[1]
@@ -127,20 +120,19 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     "Figure: the ELBO trace of VB-EM at l = 0 (first run) and the FEM headline number per step of every run, ϕ⁽⁰⁾ dotted."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.5), constrained_layout=True)
-    first = next(iter(runs.values()))
-    ax[0].plot(torch.load(Path(first) / 'step0' / 'vbem.pt')['elbo_trace'], lw=1)
-    ax[0].set(xlabel='EM iteration', ylabel='ELBO (nats)', title=f'VB-EM at l = 0 ({next(iter(runs))})')
-    for k, (label, out) in enumerate(runs.items()):
-        s = load_summary(out)
+    sums = {label: load_summary(out) for label, out in runs.items()}
+    first, s0 = next(iter(runs.items())), next(iter(sums.values()))
+    ax[0].plot(torch.load(Path(first[1]) / 'step0' / 'vbem.pt')['elbo_trace'], lw=1)
+    ax[0].set(xlabel='EM iteration', ylabel='ELBO (nats)', title=f'VB-EM at l = 0 ({first[0]})')
+    for k, (label, s) in enumerate(sums.items()):
         n = np.array([st['n_labels'] for st in s['steps']], float); y = np.array([headline(st['assessment']) for st in s['steps']])
         if s['case'] == 'case1':
             ci = np.array([st['assessment']['ci95'] for st in s['steps']])
             ax[1].errorbar(n + 0.005 * n.max() * k, y, yerr=[y - ci[:, 0], ci[:, 1] - y], fmt='o-', capsize=3, label=label)
         else: ax[1].plot(n, y, 'o-', label=label)
-    s = load_summary(first)
-    ax[1].axhline(headline(s['assessment_initial']), c='gray', ls=':', label='ϕ⁽⁰⁾')
-    ax[1].set(xlabel='FEM labels N', ylabel='Pr(κ ∈ K | ϕ*_l)' if s['case'] == 'case1' else 'KL(p_target ‖ p(κ|ϕ*_l))')
-    if s['case'] == 'case2': ax[1].set_yscale('log')
+    ax[1].axhline(headline(s0['assessment_initial']), c='gray', ls=':', label='ϕ⁽⁰⁾')
+    ax[1].set(xlabel='FEM labels N', ylabel='Pr(κ ∈ K | ϕ*_l)' if s0['case'] == 'case1' else 'KL(p_target ‖ p(κ|ϕ*_l))')
+    if s0['case'] == 'case2': ax[1].set_yscale('log')
     ax[1].legend()
     return fig
 

@@ -240,16 +240,15 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
 # %% ../nbs/02_surrogate.ipynb 32
-def _limits(m, v, box, target, kappa_fem):
-    "Plot range per property: the predictions ± 3 sd, the box, the target's 99 % ellipse and the FEM points."
-    lo, hi = (m - 3 * v.sqrt()).min(0).values.numpy(), (m + 3 * v.sqrt()).max(0).values.numpy()
-    pts = [lo, hi]
-    if box is not None: pts += [np.asarray(box[0], float), np.asarray(box[1], float)]
+def _limits(points, box=None, target=None):
+    "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
+    pts = [np.asarray(points, float)]
+    if box is not None: pts.append(np.asarray(box, float))
     if target is not None:
         r = 3.1 * np.sqrt(np.diag(np.asarray(target[1], float)))
-        pts += [np.asarray(target[0]) - r, np.asarray(target[0]) + r]
-    if kappa_fem is not None: pts += [np.asarray(kappa_fem).min(0), np.asarray(kappa_fem).max(0)]
-    lo, hi = np.min(pts, 0), np.max(pts, 0)
+        pts.append(np.stack([np.asarray(target[0]) - r, np.asarray(target[0]) + r]))
+    pts = np.concatenate(pts)
+    lo, hi = pts.min(0), pts.max(0)
     return lo - 0.05 * (hi - lo), hi + 0.05 * (hi - lo)
 
 def _draw_target(ax, mean, cov, levels=(0.5, 0.9, 0.99)):
@@ -272,7 +271,7 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     import matplotlib.pyplot as plt
     from matplotlib.patches import Rectangle
     m, v = torch.as_tensor(m).cpu(), torch.as_tensor(v).cpu()
-    lo, hi = _limits(m, v, box, target, kappa_fem)
+    lo, hi = _limits(torch.cat([m - 3 * v.sqrt(), m + 3 * v.sqrt()] + ([torch.as_tensor(kappa_fem, dtype=m.dtype)] if kappa_fem is not None else [])), box, target)
     k1, k2 = np.linspace(lo[0], hi[0], grid), np.linspace(lo[1], hi[1], grid)
     cols = math.ceil(n_show / 2)
     fig = plt.figure(figsize=(4.8 + 1.9 * cols, 4.2), constrained_layout=True)
