@@ -146,7 +146,7 @@ def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None):
     "FEM-label n microstructures into data/<name> (ancestral, or from sampler); resumes batch by batch."
     c = self.cfg
     return self._timed('fem', make_dataset, self.out / 'data' / name, n, sampler=sampler, vf=c['vf'], seed=seed,
-                       batch_size=c['batch_size'], progress=self.progress)
+                       batch_size=c['batch_size'], progress=self.progress, device=self.device)
 
 @patch
 def data(self:ActiveRun, l:int):
@@ -193,7 +193,7 @@ def assess_phi(self:ActiveRun, phi, file):
     file = Path(file)
     if file.exists(): return json.loads(file.read_text())
     c = self.cfg
-    kappa = self._timed('assess', fem_properties, phi, self.properties, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']))
+    kappa = self._timed('assess', fem_properties, phi, self.properties, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']), device=self.device)
     _write_atomic(file.with_suffix('.npz'), lambda fh: np.savez_compressed(fh, kappa=kappa))
     a = self.objective.assess(kappa)
     _write_json(file, a)
