@@ -1,14 +1,17 @@
-"""End-to-end browser test of the FieldExplorer widget in JupyterLab.
+"""End-to-end browser test of the two explorer widgets in JupyterLab.
 
 Starts `jupyter lab` (this venv's) on 127.0.0.1 with a random token, in a temporary directory that holds a copy
-of nbs/00_field.ipynb, opens the notebook in Debian's headless Chromium driven by Playwright, runs all cells and
-checks three things:
+of nbs/00_field.ipynb and a short notebook that loads a saved surrogate (trained here on 256 FEM labels, as a user
+would train one) into PropertyExplorer. Debian's headless Chromium, driven by Playwright, opens each notebook,
+runs all cells and checks:
 
-  1. after run-all, the kernel is this venv's Python and no cell output is an error;
-  2. the explorer's image (the <img> in the widget's Output area) changes when the preset becomes 'vertical stripes';
-  3. it changes again when the volume fraction `vf` is set to 0.3 (typed into the slider's editable readout).
+  00_field.ipynb: 1. the kernel is this venv's Python and no cell output is an error;
+                  2. FieldExplorer's image (the <img> in the widget's Output area) changes when the preset becomes
+                     'vertical stripes'; 3. it changes again when `vf` is set to 0.3 (typed into the slider's readout);
+  explore_properties.ipynb: 4. no error; 5. PropertyExplorer's density changes with the preset 'vertical stripes';
+                  6. it changes again when 'check with FEM' overlays the FEM properties of 16 samples.
 
-Screenshots (the full notebook after run-all, the explorer before and after each change) and the server log go
+Screenshots (each notebook after run-all, each explorer before and after each change) and the server log go
 to --artifacts (default .ci/artifacts). JupyterLab is kept off the network (no news, no update check, read-only
 extension manager) and its settings, workspaces and data directories are temporary. Jupyter and Chromium are
 always stopped at the end. Needs `pip install playwright` and /usr/bin/chromium (`apt-get install chromium`);
@@ -18,7 +21,8 @@ import argparse, json, os, secrets, shutil, signal, socket, subprocess, sys, tem
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / 'nbs' / '00_field.ipynb'
+NOTEBOOK, PROPERTY_NOTEBOOK = ROOT / 'nbs' / '00_field.ipynb', 'explore_properties.ipynb'
+PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)'   # the notebook on show
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
                  '--no-first-run', '--disable-component-update', '--disable-sync']
 T0 = time.monotonic()
@@ -44,6 +48,7 @@ def start_jupyter(tmp, port, token, logfile):
     "This venv's JupyterLab on 127.0.0.1, with every Jupyter directory inside `tmp` and no network look-ups."
     nbdir = tmp / 'nb'; nbdir.mkdir()
     shutil.copy(NOTEBOOK, nbdir)
+    write_property_notebook(nbdir)
     settings = tmp / 'settings'
     for plugin, values in {'apputils-extension/notification': {'fetchNews': 'false', 'checkForUpdates': False},
                            'notebook-extension/tracker': {'windowingMode': 'none'}}.items():  # all cells in the DOM
@@ -58,6 +63,24 @@ def start_jupyter(tmp, port, token, logfile):
            '--LabApp.news_url=None', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
            '--LabApp.extension_manager=readonly', '--LabApp.expose_app_in_browser=True']
     return subprocess.Popen(cmd, env=env, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True)
+
+def write_property_notebook(nbdir):
+    "A user's notebook: load the surrogate saved in nbdir (trained here on 256 FEM labels) into PropertyExplorer."
+    import nbformat, torch
+    from microstoch.field import sample_microstructures
+    from microstoch.fem import homogenize, case1_properties
+    from microstoch.surrogate import Surrogate
+    g = torch.Generator().manual_seed(0)
+    x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 32, generator=g) for _ in range(8)])
+    sur = Surrogate(seed=0)
+    sur.fit(x, torch.as_tensor(case1_properties(*homogenize(x.numpy().astype('uint8')))).float(), max_epochs=20, progress=False)
+    sur.save(nbdir / 'surrogate.pt')
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell('# What does my surrogate predict?'), nbformat.v4.new_code_cell(
+        "from microstoch.surrogate import Surrogate, PropertyExplorer, CASE1_BOX\n"
+        "sur = Surrogate.load('surrogate.pt')\n"
+        "PropertyExplorer(sur, box=CASE1_BOX, n=64)")])
+    nb.metadata['kernelspec'] = {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'}
+    nbformat.write(nb, nbdir / PROPERTY_NOTEBOOK)
 
 def stop_jupyter(proc):
     "SIGTERM the server (it shuts its kernels down), then kill its process group if anything is left."
@@ -78,7 +101,7 @@ def server_up(base, token):
 # --- JavaScript run in the page (the app is exposed as window.jupyterapp) ---
 JS_KERNEL_IDLE = """() => { const w = window.jupyterapp?.shell.currentWidget;
   const k = w?.sessionContext?.session?.kernel; return !!k && k.status === 'idle'; }"""
-JS_RUN_STATE = """() => { const cells = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
+JS_RUN_STATE = """() => { const cells = [...document.querySelectorAll('""" + PANEL + """ .jp-CodeCell .jp-InputPrompt')];
   return {total: cells.length, busy: cells.filter(c => c.textContent.includes('*')).length,
           done: cells.filter(c => /\\[\\d+\\]/.test(c.textContent)).length}; }"""
 JS_ERRORS = """() => { const nb = window.jupyterapp.shell.currentWidget.content, errs = [];
@@ -125,72 +148,79 @@ def main():
         log(f'chromium {browser.version} started')
         page.goto(f'{base}/lab/tree/00_field.ipynb?token={token}')
         page.wait_for_selector('.jp-Notebook .jp-Cell', timeout=120_000)
-        page.wait_for_function(JS_KERNEL_IDLE, timeout=120_000, polling=500)
-        log('notebook open, kernel idle')
 
-        # --- 1. run all cells
-        t = time.monotonic()
-        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        def finished():
-            s = page.evaluate(JS_RUN_STATE)
-            return s['busy'] == 0 and s['done'] > 0 and page.evaluate(JS_KERNEL_IDLE) and s
-        s = wait_for(finished, args.timeout, 'run-all to finish', every=2)
-        log(f'run-all finished in {time.monotonic() - t:.1f} s ({s["done"]} of {s["total"]} code cells have run)')
-        log(f"full-page screenshot(s): {', '.join(Path(p).name for p in full_page_screenshot(page, art / '01_run_all'))}")
-
-        def no_errors():
+        def run_all(name, shot):
+            "Run all cells of the notebook on show; check that its kernel is this venv's and that nothing failed."
+            page.wait_for_function(JS_KERNEL_IDLE, timeout=120_000, polling=500)
+            log(f'{name} open, kernel idle')
+            t = time.monotonic()
+            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            def finished():
+                s = page.evaluate(JS_RUN_STATE)
+                return s['busy'] == 0 and s['done'] > 0 and page.evaluate(JS_KERNEL_IDLE) and s
+            s = wait_for(finished, args.timeout, f'run-all of {name} to finish', every=2)
+            log(f'run-all finished in {time.monotonic() - t:.1f} s ({s["done"]} of {s["total"]} code cells have run)')
+            log(f"full-page screenshot(s): {', '.join(Path(p).name for p in full_page_screenshot(page, art / shot))}")
             prefix = page.evaluate(JS_KERNEL_PREFIX)
             if os.path.realpath(prefix) != os.path.realpath(sys.prefix):
                 raise Failure(f"kernel runs in {prefix!r}, not this venv's {sys.prefix!r}")
             errs = page.evaluate(JS_ERRORS)
             if s['done'] != s['total']: errs.append(f'only {s["done"]} of {s["total"]} code cells ran')
-            for loc in ('.jp-OutputArea-output:has-text("Traceback")', 'text=Error displaying widget'):
+            for loc in (f'{PANEL} .jp-OutputArea-output:has-text("Traceback")', f'{PANEL} >> text=Error displaying widget'):
                 if page.locator(loc).count(): errs.append(f'{page.locator(loc).count()} output(s) match {loc!r}')
             if errs: raise Failure('; '.join(errs))
-        check('run-all without errors', no_errors)
-        if failures: raise Failure('explorer checks skipped: run-all failed')
 
-        # --- the explorer: the widget box around the 'preset' dropdown, and the image in its Output area
+        # the explorers: the widget box around a dropdown, and the image in its Output area
         control = lambda root, cls, label: root.locator(cls).filter(has=page.get_by_text(label, exact=True))
-        box = page.locator('.jp-OutputArea-output .widget-vbox').filter(has=control(page, '.widget-dropdown', 'preset')).last
-        img = box.locator('.widget-output img')
-        preset_select = control(box, '.widget-dropdown', 'preset').locator('select')
-        readout = control(box, '.widget-hslider', 'vf').locator('.widget-readout')
-        src = lambda: img.first.get_attribute('src', timeout=60_000) or ''
-        box.scroll_into_view_if_needed(); img.first.wait_for(timeout=60_000)
+        def explorer(dropdown):
+            box = page.locator(f'{PANEL} .jp-OutputArea-output .widget-vbox').filter(has=control(page, '.widget-dropdown', dropdown)).last
+            box.scroll_into_view_if_needed(); box.locator('.widget-output img').first.wait_for(timeout=60_000)
+            return box
+        def select(box, label): return control(box, '.widget-dropdown', label).locator('select')
+        def src(box): return box.locator('.widget-output img').first.get_attribute('src', timeout=60_000) or ''
 
-        def changed(old, what):
-            "Wait for a new image, then until it and the kernel are settled."
-            new = wait_for(lambda: (v := src()) != old and v.startswith('data:image/png') and v, 120, what)
-            last, stable_since = new, time.monotonic()
+        def changes_image(box, act, what, shot):
+            "Do act(), wait for a new image, then until it and the kernel are settled; screenshot the explorer."
+            old, t = src(box), time.monotonic()
+            act()
+            wait_for(lambda: (v := src(box)) != old and v.startswith('data:image/png') and v, 120, f'the image to change after {what}')
+            last, stable_since = src(box), time.monotonic()
             while time.monotonic() - stable_since < 2:
-                time.sleep(0.5); cur = src()
+                time.sleep(0.5); cur = src(box)
                 if cur != last or not page.evaluate(JS_KERNEL_IDLE): last, stable_since = cur, time.monotonic()
-            return last
+            box.screenshot(path=art / shot)
+            log(f'image changed {time.monotonic() - t:.1f} s after {what}')
 
-        state = {'src': src()}
+        # --- 00_field.ipynb: FieldExplorer
+        check('00_field: run-all without errors', lambda: run_all('00_field.ipynb', '01_run_all'))
+        if failures: raise Failure('explorer checks skipped: run-all failed')
+        box = explorer('preset')
         box.screenshot(path=art / '02_explorer_initial.png')
-        log(f'explorer rendered: image of {len(state["src"])} characters of data URL')
-
-        def preset_changes_image():
-            t = time.monotonic()
-            preset_select.select_option('vertical stripes')
-            new = changed(state['src'], "the image to change after preset = 'vertical stripes'")
-            box.screenshot(path=art / '03_explorer_vertical_stripes.png')
-            log(f'image changed {time.monotonic() - t:.1f} s after the preset change')
-            state['src'] = new
-        check("image changes with preset 'vertical stripes'", preset_changes_image)
-
-        def vf_changes_image():
-            t = time.monotonic()
+        log(f'explorer rendered: image of {len(src(box))} characters of data URL')
+        check("00_field: image changes with preset 'vertical stripes'", lambda: changes_image(
+            box, lambda: select(box, 'preset').select_option('vertical stripes'), "preset = 'vertical stripes'", '03_explorer_vertical_stripes.png'))
+        readout = control(box, '.widget-hslider', 'vf').locator('.widget-readout')
+        def set_vf():
             readout.click(); page.keyboard.press('Control+A'); page.keyboard.type('0.3'); page.keyboard.press('Enter')
-            new = changed(state['src'], 'the image to change after vf = 0.3')
+        def vf_changes_image():
+            changes_image(box, set_vf, 'vf = 0.3', '04_explorer_vf_0.30.png')
             if (shown := readout.inner_text().strip()) != '0.30': raise Failure(f'vf readout shows {shown!r}, not 0.30')
-            box.screenshot(path=art / '04_explorer_vf_0.30.png')
-            log(f'image changed {time.monotonic() - t:.1f} s after the vf change')
-            state['src'] = new
-        check('image changes with vf 0.3', vf_changes_image)
-        page.screenshot(path=art / '05_final_viewport.png')
+        check('00_field: image changes with vf 0.3', vf_changes_image)
+
+        # --- explore_properties.ipynb: PropertyExplorer on a saved surrogate
+        page.evaluate(f"() => {{ window.jupyterapp.commands.execute('docmanager:open', {{path: '{PROPERTY_NOTEBOOK}'}}); }}")
+        wait_for(lambda: page.locator(f'{PANEL} .jp-Cell').count() and page.evaluate(
+            "() => window.jupyterapp.shell.currentWidget?.context?.path") == PROPERTY_NOTEBOOK, 120, f'{PROPERTY_NOTEBOOK} to open')
+        n_fail = len(failures)
+        check(f'{PROPERTY_NOTEBOOK}: run-all without errors', lambda: run_all(PROPERTY_NOTEBOOK, '06_property_run_all'))
+        if len(failures) > n_fail: raise Failure('property explorer checks skipped: run-all failed')
+        box = explorer('ϕ')
+        box.screenshot(path=art / '07_property_explorer_initial.png')
+        check("properties: density changes with preset 'vertical stripes'", lambda: changes_image(
+            box, lambda: select(box, 'ϕ').select_option('vertical stripes'), "ϕ = 'vertical stripes'", '08_property_explorer_vertical_stripes.png'))
+        check('properties: density changes with the FEM check', lambda: changes_image(
+            box, lambda: box.get_by_role('button', name='check with FEM (16)').click(), "'check with FEM (16)'", '09_property_explorer_fem.png'))
+        page.screenshot(path=art / '10_final_viewport.png')
         log(f'requests outside 127.0.0.1: {external or "none"}')
     except Failure as e:
         failures.append(str(e)); log(f'FAIL {e}')
@@ -203,7 +233,7 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
     log(f'artefacts in {art}')
     print(f'browser: {len(checks)} passed, {len(failures)} failed ({time.monotonic() - T0:.0f} s)')
-    return 1 if failures or len(checks) < 3 else 0
+    return 1 if failures or len(checks) < 6 else 0
 
 def full_page_screenshot(page, stem, tile=8000):
     "The whole notebook after run-all: JupyterLab scrolls inside a panel, so grow the viewport and take tiles of it."

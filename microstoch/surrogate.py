@@ -325,7 +325,7 @@ class PropertyExplorer:
         self.vf = W.FloatSlider(value=vf, min=0.1, max=0.9, step=0.05, description='vf')
         self.seed = W.IntText(value=seed, description='seed')
         self.n = W.IntSlider(value=n, min=32, max=1024, step=32, description='samples n')
-        self.fem = W.Button(description=f'check with FEM ({n_fem})', icon='check')
+        self.fem = W.Button(description=f'check with FEM ({n_fem})', icon='check', layout=W.Layout(width='auto'))
         self.out = W.Output()
         for w in (self.preset, self.scale, self.vf, self.seed, self.n): w.observe(self.update, 'value')
         self.fem.on_click(self.check_fem)
