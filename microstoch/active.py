@@ -107,7 +107,9 @@ class ActiveRun:
     "Algorithm 1 (or the random-data baseline) in a run directory; every unit of work is saved and skipped on resume."
     def __init__(self, out, # run directory
                  resume:bool=False, # continue the run in `out`
-                 progress:bool=True, device:str='cpu', **config): # run_config's arguments
+                 progress:bool=True, # tqdm progress bars
+                 device:str='cpu', # torch device of training, VB-EM and the FEM's CG solves, e.g. 'cuda'
+                 **config): # run_config's arguments
         self.out, self.progress, self.device = Path(out), progress, device
         cfg = run_config(**config)
         f = self.out / 'config.json'
