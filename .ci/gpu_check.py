@@ -55,8 +55,9 @@ ok &= check('vbem', vb.phi.device.type == 'cuda' and np.isfinite(vb.elbo_trace).
 # Algorithm 1 end to end at smoke scale
 with tempfile.TemporaryDirectory() as d:
     s = run_case(d, progress=False, device=dev, case='case1', scale='smoke')
-ok &= check('run_case', len(s['steps']) > 0 and all(0 <= t['assessment']['pr'] <= 1 for t in s['steps']),
-            f"smoke case1 on the GPU: Pr {s['assessment_initial']['pr']:.3f} -> {s['steps'][-1]['assessment']['pr']:.3f}")
+    r = run_case(d, resume=True, progress=False, device='cpu', case='case1', scale='smoke')   # every checkpoint loads on a CPU
+ok &= check('run_case', len(s['steps']) > 0 and all(0 <= t['assessment']['pr'] <= 1 for t in s['steps']) and r['steps'] == s['steps'],
+            f"smoke case1 on the GPU: Pr {s['assessment_initial']['pr']:.3f} -> {s['steps'][-1]['assessment']['pr']:.3f}; resumed on the CPU")
 
 print('\nbenchmarks, CPU (all its threads) against GPU, same run')
 for d in ('cpu', dev):
