@@ -124,8 +124,8 @@ def main():
 
     checks, failures = [], []
     def check(name, fn):
-        try: fn(); checks.append(name); log(f'PASS {name}')
-        except Failure as e: failures.append(name); log(f'FAIL {name}: {e}')
+        try: fn(); checks.append(name); log(f'PASS {name}'); return True
+        except Failure as e: failures.append(name); log(f'FAIL {name}: {e}'); return False
 
     tmp = Path(tempfile.mkdtemp(prefix='microstoch-browser-'))
     port, token = free_port(), secrets.token_hex(16)
@@ -192,8 +192,8 @@ def main():
             log(f'image changed {time.monotonic() - t:.1f} s after {what}')
 
         # --- 00_field.ipynb: FieldExplorer
-        check('00_field: run-all without errors', lambda: run_all('00_field.ipynb', '01_run_all'))
-        if failures: raise Failure('explorer checks skipped: run-all failed')
+        if not check('00_field: run-all without errors', lambda: run_all('00_field.ipynb', '01_run_all')):
+            raise Failure('explorer checks skipped: run-all failed')
         box = explorer('preset')
         box.screenshot(path=art / '02_explorer_initial.png')
         log(f'explorer rendered: image of {len(src(box))} characters of data URL')
@@ -211,9 +211,8 @@ def main():
         page.evaluate(f"() => {{ window.jupyterapp.commands.execute('docmanager:open', {{path: '{PROPERTY_NOTEBOOK}'}}); }}")
         wait_for(lambda: page.locator(f'{PANEL} .jp-Cell').count() and page.evaluate(
             "() => window.jupyterapp.shell.currentWidget?.context?.path") == PROPERTY_NOTEBOOK, 120, f'{PROPERTY_NOTEBOOK} to open')
-        n_fail = len(failures)
-        check(f'{PROPERTY_NOTEBOOK}: run-all without errors', lambda: run_all(PROPERTY_NOTEBOOK, '06_property_run_all'))
-        if len(failures) > n_fail: raise Failure('property explorer checks skipped: run-all failed')
+        if not check(f'{PROPERTY_NOTEBOOK}: run-all without errors', lambda: run_all(PROPERTY_NOTEBOOK, '06_property_run_all')):
+            raise Failure('property explorer checks skipped: run-all failed')
         box = explorer('ϕ')
         box.screenshot(path=art / '07_property_explorer_initial.png')
         check("properties: density changes with preset 'vertical stripes'", lambda: changes_image(
@@ -237,7 +236,7 @@ def main():
 
 def full_page_screenshot(page, stem, tile=8000):
     "The whole notebook after run-all: JupyterLab scrolls inside a panel, so grow the viewport and take tiles of it."
-    vp, outer = page.viewport_size, '.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer'
+    vp, outer = page.viewport_size, f'{PANEL} .jp-WindowedPanel-outer'
     h = page.evaluate(f"() => document.querySelector('{outer}').scrollHeight")
     page.set_viewport_size({'width': vp['width'], 'height': min(tile, h + 150)})
     paths, top = [], 0

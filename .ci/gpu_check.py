@@ -5,22 +5,21 @@
 
 Asserts that each part gives the CPU's numbers on the GPU (same seeds), runs a smoke case on the GPU,
 and times CPU against GPU in the same run."""
-import json, sys, tempfile, time
+import sys, tempfile, time
 import numpy as np, torch
 from microstoch.field import sample_microstructures, bench_field, format_bench_field
 from microstoch.fem import homogenize, case1_properties
 from microstoch.surrogate import Surrogate, bench_surrogate, CASE1_BOX
 from microstoch.vbem import VBEM, Box, estimate_objective, bench_vbem, format_bench_vbem
 from microstoch.active import run_case
+from microstoch.cli import print_summary
 
 assert torch.cuda.is_available(), 'no CUDA device'
 dev = 'cuda'
 print(torch.__version__, torch.cuda.get_device_name(), torch.get_num_threads(), 'CPU threads', flush=True)
 if '--paper' in sys.argv:
-    s = run_case(sys.argv[sys.argv.index('--paper') + 1], resume=True, progress=False, device=dev, case='case1', scale='paper', seed=0,
-                 method='random' if '--baseline' in sys.argv else 'active')
-    print(json.dumps(dict(pr=[s['assessment_initial']['pr']] + [t['assessment']['pr'] for t in s['steps']],
-                          wall_s=s['wall_s'], phase_s=s['phase_s'])))
+    print_summary(run_case(sys.argv[sys.argv.index('--paper') + 1], resume=True, progress=False, device=dev, case='case1', scale='paper',
+                           seed=0, method='random' if '--baseline' in sys.argv else 'active'))
     sys.exit()
 
 def check(name, ok, msg): print(f"{'PASS' if ok else 'FAIL'} {name}: {msg}", flush=True); return bool(ok)
