@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['CASES', 'SCALES', 'OPTIONS', 'select_top', 'run_config', 'run_name', 'mc_seed', 'ActiveRun', 'format_assessment',
-           'run_case', 'headline', 'aggregate_sweep', 'sweep', 'plot_sweep']
+           'run_case', 'headline', 'aggregate_sweep', 'local_cluster', 'sweep', 'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
 import json
@@ -271,18 +271,25 @@ def aggregate_sweep(summaries:list): # summary.json contents of many runs
                        for n, v in sorted(by_n.items())]
     return out
 
+def local_cluster(n_workers:int|None=None): # worker processes (default: one per core)
+    "A dask LocalCluster of single-threaded worker processes whose environment lacks MALLOC_TRIM_THRESHOLD_ (it slows torch down)."
+    import dask
+    from distributed import LocalCluster
+    with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
+        return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+
 def sweep(case:str='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
           n_workers:int|None=None, # LocalCluster workers (default: one per core)
           **settings): # run_config's overrides of sizes and options
     "Run seeds 0..runs−1 of each method in parallel on dask.distributed; write and return the aggregated sweep.json."
-    from distributed import Client, LocalCluster
+    from distributed import Client
     from microstoch import active    # submitted by reference, so workers import the library (not a pickled copy)
     out = Path(out).absolute()
     for m in methods: run_config(case, scale, 0, m, **settings)       # fail early, before any cluster or FEM work
     from contextlib import nullcontext
-    cluster = nullcontext(scheduler) if scheduler else LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = nullcontext(scheduler) if scheduler else local_cluster(n_workers)
     with cluster as c, Client(c) as client:
         futures = [client.submit(active.run_case, out / run_name(case, scale, m, s, settings.get('vf')), resume=True, progress=False,   # seed by seed: the first finished runs pair up
                                  case=case, scale=scale, seed=s, method=m, pure=False, **settings) for s in range(runs) for m in methods]
