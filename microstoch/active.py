@@ -226,9 +226,10 @@ def select(self:ActiveRun, sur, vb, seed:int, file):
 # %% ../nbs/04_active.ipynb 18
 @patch
 def run(self:ActiveRun):
-    "Run (or resume) Algorithm 1 to the end; returns the summary."
+    "Run (or resume) Algorithm 1 to the end; returns the summary (a finished run's as it stands, untouched)."
     from tqdm.auto import tqdm
     c = self.cfg
+    if len(self.summary['steps']) == c['steps'] + 1: return self.summary
     self.label('d0', c['n0'], c['seed'])
     self.summary['assessment_initial'] = self.assess_phi(self.phi0, self.out / 'assessment_initial.json')
     for l in range(c['steps'] + 1):
