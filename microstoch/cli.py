@@ -60,7 +60,7 @@ def _parser():
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline')
     b.add_argument('what', choices=['field', 'fem', 'surrogate', 'vbem'])
     b.add_argument('--n', type=int, default=None, help='batch size (field: 1024) or microstructures per fast backend (fem: 256)')
-    b.add_argument('--repeats', type=int, default=5, help='field: timing repeats')
+    b.add_argument('--repeats', type=int, default=5, help='timing repeats (field) or rounds (fem)')
     b.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
     b.add_argument('--dtype', choices=['float32', 'float64'], default='float32')
     return p
@@ -116,4 +116,4 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
         import os
         from microstoch.fem import bench_fem, format_bench_fem
         print(f"bench fem: 64x64, 2 thermal + 3 elastic load cases, {os.cpu_count()} cores")
-        print(format_bench_fem(bench_fem(args.n or 256)))
+        print(format_bench_fem(bench_fem(args.n or 256, repeats=args.repeats)))

@@ -533,26 +533,31 @@ def make_dataset(path, # store directory; an existing store is resumed
 # %% ../nbs/01_fem.ipynb 63
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
+              repeats:int=5, # rounds; each round times every backend once
               seed:int=0):
-    "Microstructures/s of each backend (and worker count) for the full property set, with the ratio to plain scikit-fem."
+    "Microstructures/s of each backend (and worker count) for the full property set: median and range over rounds, with the median ratio to plain scikit-fem in the same round."
     from microstoch.field import sample_microstructures
     g = torch.Generator().manual_seed(seed)
     x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 1, generator=g) for _ in range(max(n, n_plain))])
     x = x.numpy().astype(np.uint8)
-    rows = []
-    for backend, workers, tol in (("skfem", 1, 0), ("direct", 1, 0), ("direct", 2, 0),
-                                  ("cg", 1, 1e-10), ("cg", 2, 1e-10), ("cg", 1, 1e-6), ("cg", 2, 1e-6)):
-        m, kw = (n_plain if backend == "skfem" else n), dict(backend=backend, workers=workers, tol=tol or 1e-6)
-        homogenize(x[:4], **kw)   # warm-up: caches, compilation
-        t0 = time.perf_counter(); homogenize(x[:m], **kw)
-        rows.append(dict(backend=backend, workers=workers, tol=tol, n=m, rate=m / (time.perf_counter() - t0)))
-    for r in rows: r['ratio'] = r['rate'] / rows[0]['rate']
-    return rows
+    configs = (("skfem", 1, 0), ("direct", 1, 0), ("direct", 2, 0), ("cg", 1, 1e-10), ("cg", 2, 1e-10), ("cg", 1, 1e-6), ("cg", 2, 1e-6))
+    kws = [dict(backend=b, workers=w, tol=t or 1e-6) for b, w, t in configs]
+    sizes = [n_plain if b == "skfem" else n for b, _, _ in configs]
+    for kw in kws: homogenize(x[:4], **kw)   # warm-up: caches, compilation
+    rates = np.empty((repeats, len(kws)))
+    for k in range(repeats):
+        for j, (kw, m) in enumerate(zip(kws, sizes)):
+            t0 = time.perf_counter(); homogenize(x[:m], **kw)
+            rates[k, j] = m / (time.perf_counter() - t0)
+    ratios = rates / rates[:, :1]
+    return [dict(backend=b, workers=w, tol=t, n=m, rate=float(np.median(rates[:, j])), lo=float(rates[:, j].min()), hi=float(rates[:, j].max()),
+                 ratio=float(np.median(ratios[:, j])), repeats=repeats)
+            for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
 def format_bench_fem(rows:list): # result of bench_fem
-    "A text table of bench_fem's rates and ratios."
-    out = [f"{'backend':8s} {'tol':>6s} {'workers':>7s} {'n':>5s} {'micro/s':>9s} {'x plain skfem':>14s}"]
+    "A text table of bench_fem's rates (median and range) and ratios."
+    out = [f"{'backend':8s} {'tol':>6s} {'workers':>7s} {'n':>5s} {'micro/s':>9s} {'range':>13s} {'x plain skfem':>14s}"]
     for r in rows:
         tol = f"{r['tol']:.0e}" if r['tol'] else '-'
-        out.append(f"{r['backend']:8s} {tol:>6s} {r['workers']:7d} {r['n']:5d} {r['rate']:9.1f} {r['ratio']:14.1f}")
-    return '\n'.join(out)
+        out.append(f"{r['backend']:8s} {tol:>6s} {r['workers']:7d} {r['n']:5d} {r['rate']:9.1f} {r['lo']:6.1f}-{r['hi']:<6.1f} {r['ratio']:14.1f}")
+    return '\n'.join(out) + f"\n(median and range over {rows[0]['repeats']} rounds; ratio: median over rounds of the rate / plain scikit-fem's rate in the same round)"
