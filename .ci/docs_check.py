@@ -2,9 +2,11 @@
 
 For every notebook in nbs/: a title (`# ...`) and a description (`> ...`) in its first cell, no error outputs,
 a `#| fig-cap:` on every cell that shows a figure, and a place in sidebar.yml (case studies last);
-for every exported symbol of the library: a docstring (functions, classes and their public methods).
+for every exported symbol of the library: a docstring (functions, classes and their public methods);
+every module compiles without a warning (an invalid escape such as LaTeX's `\\kappa` in a notebook's description,
+which nbdev copies into the module docstring, is a SyntaxWarning on import from Python 3.12 on).
 Last line: `docs: N passed, M failed`."""
-import importlib, inspect, json, re, sys
+import importlib, inspect, json, re, sys, warnings
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
@@ -34,6 +36,12 @@ cases = [i for i, n in enumerate(sidebar) if re.match(r'0[56]_case', n)]
 check(all(i >= len(sidebar) - len(cases) for i in cases), 'sidebar.yml: the case studies must come last')
 
 sys.path.insert(0, str(root))
+for f in sorted((root / 'microstoch').glob('*.py')):
+    with warnings.catch_warnings():
+        warnings.simplefilter('error')
+        try: compile(f.read_text(), str(f), 'exec'); ok, why = True, ''
+        except (SyntaxError, SyntaxWarning, DeprecationWarning) as e: ok, why = False, e
+    check(ok, f'microstoch/{f.name} does not compile without warnings: {why}')
 for mod in sorted(p.stem for p in (root / 'microstoch').glob('[!_]*.py')):
     m = importlib.import_module(f'microstoch.{mod}')
     for name in getattr(m, '__all__', []):
