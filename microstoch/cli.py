@@ -50,6 +50,8 @@ def _parser():
         r.add_argument('--resume', action='store_true', help='continue the run in --out')
         r.add_argument('--baseline', action='store_true', help='random data instead of active learning')
         r.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
+        r.add_argument('--physics', choices=['periodic', 'paper'], default='periodic',
+                       help="process model and homogenization: 'periodic' (default) or 'paper' (the authors' published code)")
     s = sub.add_parser('sweep', help='many seeds of both methods on a dask cluster; medians and quartiles per data size')
     s.add_argument('case', choices=['case1', 'case2'])
     s.add_argument('--runs', type=int, default=5, help='seeds per method (default 5)')
@@ -57,18 +59,21 @@ def _parser():
     s.add_argument('--out', default=None, help='directory of the runs and sweep.json (default: runs/sweep-CASE-SCALE)')
     s.add_argument('--scheduler', default=None, help='address of a dask scheduler (default: a LocalCluster here)')
     s.add_argument('--workers', type=int, default=None, help='LocalCluster worker processes (default: one per core)')
+    s.add_argument('--physics', choices=['periodic', 'paper'], default='periodic', help="process model and homogenization (default: periodic)")
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline')
     b.add_argument('what', choices=['field', 'fem', 'surrogate', 'vbem'])
     b.add_argument('--n', type=int, default=None, help='batch size (field: 1024) or microstructures per fast backend (fem: 256)')
     b.add_argument('--repeats', type=int, default=5, help='timing repeats (field) or rounds (fem)')
     b.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
     b.add_argument('--dtype', choices=['float32', 'float64'], default='float32')
+    b.add_argument('--physics', choices=['periodic', 'paper'], default='periodic', help="field and fem: process model and homogenization (default: periodic)")
     return p
 
 def print_summary(summary:dict):
     "The table a case run prints at its end: assessment per step, phase times."
     from microstoch.active import format_assessment
-    print(f"{summary['case']}, {summary['method']}, scale {summary['scale']}, seed {summary['seed']}, vf {summary['vf']}")
+    print(f"{summary['case']}, {summary['method']}, scale {summary['scale']}, seed {summary['seed']}, vf {summary['vf']}, "
+          f"physics {summary.get('physics', 'periodic')}")
     print(f"  {'phi(0)':>8s} {'':>6s}  {format_assessment(summary['assessment_initial'])}")
     for s in summary['steps']: print(f"  {'l = ' + str(s['l']):>8s} {s['n_labels']:6d}  {format_assessment(s['assessment'])}")
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
@@ -85,14 +90,15 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
     elif args.cmd in ('case1', 'case2'):
         from microstoch.active import run_case, run_name
         method = 'random' if args.baseline else 'active'
-        out = args.out or f'runs/{run_name(args.cmd, args.scale, method, args.seed, args.vf)}'
-        print_summary(run_case(out, args.resume, True, args.device, case=args.cmd, scale=args.scale, seed=args.seed, method=method, vf=args.vf))
+        out = args.out or f'runs/{run_name(args.cmd, args.scale, method, args.seed, args.vf, args.physics)}'
+        print_summary(run_case(out, args.resume, True, args.device, case=args.cmd, scale=args.scale, seed=args.seed, method=method,
+                               vf=args.vf, physics=args.physics))
         from microstoch.report import write_figures
         print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
     elif args.cmd == 'sweep':
         from microstoch.active import sweep
-        out = args.out or f'runs/sweep-{args.case}-{args.scale}'
-        res = sweep(args.case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers)
+        out = args.out or f'runs/sweep-{args.case}-{args.scale}' + ('' if args.physics == 'periodic' else f'-phys{args.physics}')
+        res = sweep(args.case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=args.physics)
         for method, rows in res['stats'].items():
             print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
         print(f"wrote {Path(out) / 'sweep.json'}")
@@ -100,8 +106,8 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
         import torch
         from microstoch.field import bench_field, format_bench_field
         n = args.n or 1024
-        print(f"bench field: batch {n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
-        print(format_bench_field(bench_field(n, args.repeats, args.device, getattr(torch, args.dtype))))
+        print(f"bench field: model {args.physics!r}, batch {n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
+        print(format_bench_field(bench_field(n, args.repeats, args.device, getattr(torch, args.dtype), model=args.physics)))
     elif args.cmd == 'bench' and args.what == 'surrogate':
         from microstoch.surrogate import bench_surrogate
         res = bench_surrogate(device=args.device)
@@ -116,4 +122,5 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
         import os
         from microstoch.fem import bench_fem, format_bench_fem
         print(f"bench fem: 64x64, 2 thermal + 3 elastic load cases, {os.cpu_count()} cores")
-        print(format_bench_fem(bench_fem(args.n or 256, repeats=args.repeats)))
+        tols = (1e-10, 1e-6) if args.physics == 'periodic' else (1e-8, 1e-6)
+        print(format_bench_fem(bench_fem(args.n or 256, repeats=args.repeats, physics=args.physics, tols=tols)))

@@ -23,7 +23,7 @@ def load_summary(out): # run directory
     "summary.json of a run directory, as a dict with the directory added under 'out'."
     f = Path(out) / 'summary.json'
     if not f.exists(): raise FileNotFoundError(f"{out} holds no summary.json: not a run directory, or the run has not started")
-    return dict(json.loads(f.read_text()), out=str(out))
+    return {'physics': 'periodic', **json.loads(f.read_text()), 'out': str(out)}   # runs from before the physics option are periodic
 
 def assessment_kappa(out, # run directory
                      l:int|None=None): # step; None: ϕ⁽⁰⁾
@@ -42,7 +42,8 @@ def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
                  properties, # κ from (a_eff, C_eff), e.g. microstoch.fem.case1_properties
                  n:int=5, seed:int=0, # samples per row; their seed
                  names=('κ₁', 'κ₂'), # property names
-                 box=None): # a box K: properties inside it are printed in green
+                 box=None, # a box K: properties inside it are printed in green
+                 physics:str='periodic'): # 'periodic' or 'paper': process model and homogenization
     "Figure: n samples x ~ p(x|ϕ) per row, each with its FEM κ printed under it; returns (figure, κ as {label: (n, 2)})."
     import matplotlib.pyplot as plt
     from microstoch.field import sample_microstructures
@@ -50,8 +51,8 @@ def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
     fig, axs = plt.subplots(len(rows), n, figsize=(1.9 * n, 2.3 * len(rows)), squeeze=False, constrained_layout=True)
     kappas = {}
     for ax, (label, (phi, vf)) in zip(axs, rows.items()):
-        x = sample_microstructures(torch.as_tensor(phi, dtype=torch.float64), n, vf=vf, seed=seed).numpy()
-        kappas[label] = k = properties(*homogenize(x))
+        x = sample_microstructures(torch.as_tensor(phi, dtype=torch.float64), n, vf=vf, seed=seed, model=physics).numpy()
+        kappas[label] = k = properties(*homogenize(x, physics=physics))
         for j, a in enumerate(ax):
             a.imshow(x[j], origin='lower', cmap='gray', vmin=0, vmax=1, extent=[0, 1, 0, 1])
             inside = box is not None and all(box[0][i] <= k[j, i] <= box[1][i] for i in range(2))
@@ -102,7 +103,8 @@ def plot_marginal(out, # run directory
     from microstoch.surrogate import Surrogate
     s = load_summary(out); L = s['steps'][-1]['l']
     k_fem = assessment_kappa(out, L)[:, i]
-    x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float64), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed'])).float()
+    x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float64), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed']),
+                               model=s['physics']).float()
     pad = 0.25 * (k_fem.max() - k_fem.min())
     k = torch.linspace(k_fem.min() - pad, k_fem.max() + pad, grid, dtype=torch.float64)
     ax = ax or plt.subplots(figsize=(5, 3.5), constrained_layout=True)[1]
@@ -144,7 +146,7 @@ def write_figures(out): # run directory of a finished (or partly finished) run
     if not s['steps']: raise ValueError(f"{out}: no finished step yet, nothing to plot")
     case, L = CASES[s['case']], s['steps'][-1]['l']
     figs = {'samples': plot_samples({'ϕ⁽⁰⁾': (s['phi_initial'], s['vf']), f'ϕ*_{L}': (s['steps'][-1]['phi'], s['vf'])}, case['properties'],
-                                    box=_decoration(s['case']).get('box'))[0],
+                                    box=_decoration(s['case']).get('box'), physics=s['physics'])[0],
             'densities': plot_mc_densities({'ϕ⁽⁰⁾': assessment_kappa(out), 'ϕ*_0 (D⁽⁰⁾ only)': assessment_kappa(out, 0),
                                             f'ϕ*_{L}': assessment_kappa(out, L)}, **_decoration(s['case'])),
             'progress': plot_progress({s['method']: out})}

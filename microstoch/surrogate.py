@@ -313,13 +313,16 @@ class PropertyExplorer:
                  n:int=256, # microstructures x ~ p(x|ϕ) in the density
                  n_fem:int=16, # FEM solves of 'check with FEM'
                  box=None, target=None, # drawn on the density: e.g. CASE1_BOX, CASE2_TARGET
-                 names=('κ₁', 'κ₂'), field=None, # property names; RandomField
-                 **physics): # homogenize's settings for the FEM check (a0, a1, E0, E1, nu, ...)
+                 names=('κ₁', 'κ₂'), # property names
+                 physics:str='periodic', # 'periodic' or 'paper': the process model and the FEM check's homogenization
+                 field=None, # RandomField (default: the physics' model)
+                 **fem): # homogenize's other settings for the FEM check (a0, a1, E0, E1, nu, ...)
         import ipywidgets as W
         from microstoch.field import PRESETS, RandomField
         from microstoch.fem import case1_properties
         self.surrogate, self.properties = surrogate, properties or case1_properties
-        self.field, self.n_fem, self.box, self.target, self.names, self.physics = field or RandomField(), n_fem, box, target, names, physics
+        self.field, self.n_fem, self.box, self.target, self.names = field or RandomField(model=physics), n_fem, box, target, names
+        self.fem_kw = dict(fem, physics=physics)
         self.preset = W.Dropdown(options=PRESETS + (RANDOM_PHI,), value=preset, description='ϕ')
         self.scale = W.FloatSlider(value=scale, min=0, max=2, step=0.1, description='scale')
         self.vf = W.FloatSlider(value=vf, min=0.1, max=0.9, step=0.05, description='vf')
@@ -350,7 +353,7 @@ class PropertyExplorer:
     def check_fem(self, *_):
         "Label the first n_fem samples with the FEM and overlay their κ on the density."
         from microstoch.fem import homogenize
-        a_eff, C_eff = homogenize(self.x[:self.n_fem].numpy().astype(np.uint8), **self.physics)
+        a_eff, C_eff = homogenize(self.x[:self.n_fem].numpy().astype(np.uint8), **self.fem_kw)
         self.kappa_fem = torch.as_tensor(self.properties(a_eff, C_eff), dtype=torch.float32)
         self.draw()
 

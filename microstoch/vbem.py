@@ -293,12 +293,13 @@ def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ 
 def fem_properties(phi, # ϕ (Q,)
                    properties, # κ from (a_eff, C_eff), e.g. microstoch.fem.case1_properties
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
-                   field:RandomField|None=None, **physics): # generator settings; homogenize's keyword arguments
+                   physics:str='periodic', # 'periodic' or 'paper': the process model and the homogenization
+                   field:RandomField|None=None, **fem): # generator settings (default: the physics' model); homogenize's other arguments
     "FEM properties κ (n, d) of n microstructures x ~ p(x|ϕ): the Monte-Carlo sample behind every assessment."
     from microstoch.field import sample_microstructures
     from microstoch.fem import homogenize
-    x = sample_microstructures(phi, n, vf=vf, seed=seed, field=field)
-    return properties(*homogenize(x.numpy(), **physics))
+    x = sample_microstructures(phi, n, vf=vf, seed=seed, field=field or RandomField(model=physics))
+    return properties(*homogenize(x.numpy(), physics=physics, **fem))
 
 def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_properties' arguments
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
