@@ -52,6 +52,8 @@ def _parser():
         r.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
         r.add_argument('--physics', choices=['periodic', 'paper'], default='periodic',
                        help="process model and homogenization: 'periodic' (default) or 'paper' (the authors' published code)")
+        r.add_argument('--phi-range', type=float, default=None,
+                       help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
     s = sub.add_parser('sweep', help='many seeds of both methods on a dask cluster; medians and quartiles per data size')
     s.add_argument('case', choices=['case1', 'case2'])
     s.add_argument('--runs', type=int, default=5, help='seeds per method (default 5)')
@@ -92,7 +94,7 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
         method = 'random' if args.baseline else 'active'
         out = args.out or f'runs/{run_name(args.cmd, args.scale, method, args.seed, args.vf, args.physics)}'
         print_summary(run_case(out, args.resume, True, args.device, case=args.cmd, scale=args.scale, seed=args.seed, method=method,
-                               vf=args.vf, physics=args.physics))
+                               vf=args.vf, physics=args.physics, phi_range=args.phi_range))
         from microstoch.report import write_figures
         print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
     elif args.cmd == 'sweep':

@@ -272,7 +272,7 @@ class GridOperator:
         self.mask = torch.as_tensor(self.boundary_mask(offsets)) if dirichlet else None
         self.inv_symbol = self.inverse_symbol()                                      # built on the CPU, then moved
         if dirichlet: self.capacitance = self.capacitance_matrix()
-        for name in ("mask", "inv_symbol", "capacitance", "Z", "bnd"):
+        for name in ("mask", "inv_symbol", "capacitance", "Z", "bnd", "bnd_pos", "edge_weights"):
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).to(device))
 
     def boundary_mask(self, offsets):
@@ -324,13 +324,16 @@ class GridOperator:
         Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
         return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 else Hinv.to(torch.complex64)
 
+    def multiply_symbol(self, z, symbol=None):
+        "H⁺ z for the spectrum z (..., d, N, N//2+1) (in place on the CPU)."
+        H = self.inv_symbol if symbol is None else symbol
+        if z.device.type != "cpu": return torch.einsum("cemk,blemk->blcmk", H.to(z.dtype), z)
+        symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy())
+        return z
+
     def periodic_inverse(self, r, symbol=None):
         "K(1)⁺ r on the periodic grid, by rfft2."
-        rh = torch.fft.rfft2(r)
-        H = self.inv_symbol if symbol is None else symbol
-        if r.device.type == "cpu": symbol_multiply(rh.view(-1, *rh.shape[-3:]).numpy(), H.numpy())
-        else: rh = torch.einsum("cemk,blemk->blcmk", H.to(rh.dtype), rh)
-        return torch.fft.irfft2(rh, s=r.shape[-2:])
+        return torch.fft.irfft2(self.multiply_symbol(torch.fft.rfft2(r), symbol), s=r.shape[-2:])
 
     def capacitance_matrix(self):
         "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
@@ -344,17 +347,27 @@ class GridOperator:
         ZB, nb = self.Z[self.bnd], len(self.bnd)
         M = torch.zeros(nb + ZB.shape[1], nb + ZB.shape[1], dtype=torch.float64)
         M[:nb, :nb], M[:nb, nb:], M[nb:, :nb] = C, ZB, ZB.T
+        c, i, j = np.unravel_index(self.bnd.numpy(), (self.d, self.N, self.N))
+        self.bnd_pos = torch.as_tensor(np.where(i == 0, j, self.N + i) + 2 * self.N * c)   # in [row 0 | column 0] of each field
+        self.edge_weights = torch.full((self.N // 2 + 1,), 2.)                            # rfft bins counted twice ...
+        self.edge_weights[0] = 1; self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
         return torch.linalg.inv(M)
 
     def precondition(self, r):
-        "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact, by the capacitance matrix)."
+        "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
         if self.mask is None: return self.periodic_inverse(r)
-        flat = r.reshape(-1, self.d * self.N**2)
-        Z, nb = self.Z.to(r), len(self.bnd)
-        w = self.periodic_inverse(r).reshape(flat.shape)
-        sol = -torch.cat([w[:, self.bnd], flat @ Z], 1) @ self.capacitance.to(r).T
-        rb = flat.clone(); rb[:, self.bnd] += sol[:, :nb]
-        u = self.periodic_inverse(rb.view(r.shape)).reshape(flat.shape) + sol[:, nb:] @ Z.T
+        N, nb = self.N, len(self.bnd)
+        flat, Z = r.reshape(-1, self.d * N**2), self.Z.to(r)
+        R = torch.fft.rfft2(r)
+        W = self.multiply_symbol(R.clone())                                         # the spectrum of w = K(1)⁺ r
+        edges = torch.cat([torch.fft.irfft(W.mean(-2), n=N),                        # w on the rows i = 0 ...
+                           torch.fft.ifft(W @ self.edge_weights.to(W), dim=-1).real / N], -1)   # ... and the columns j = 0
+        sol = -torch.cat([edges.reshape(len(flat), -1)[:, self.bnd_pos], flat @ Z], 1) @ self.capacitance.to(r).T
+        lam = torch.zeros_like(edges).view(len(flat), -1)
+        lam[:, self.bnd_pos] = sol[:, :nb]
+        lam = lam.view(edges.shape)                                                 # E_B λ lives on two grid lines: 1-D transforms
+        B = torch.fft.rfft(lam[..., :N])[..., None, :] + torch.fft.fft(lam[..., N:])[..., :, None]
+        u = torch.fft.irfft2(self.multiply_symbol(R + B), s=(N, N)).reshape(flat.shape) + sol[:, nb:] @ Z.T
         return u.view(r.shape) * self.mask.to(r)
 
 # %% ../nbs/01_fem.ipynb 22
@@ -515,7 +528,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 68
+# %% ../nbs/01_fem.ipynb 71
 def _write_atomic(path:Path, write):
     tmp = path.with_name(path.name + '.tmp')
     with open(tmp, 'wb') as f:
@@ -562,7 +575,7 @@ class DatasetStore:
         out['x'] = np.unpackbits(out.pop('x_bits'), axis=1, count=n * n).reshape(-1, n, n)
         return out
 
-# %% ../nbs/01_fem.ipynb 69
+# %% ../nbs/01_fem.ipynb 72
 def batch_generator(seed:int, b:int):
     "torch.Generator for batch b of a dataset with this seed (independent streams from a numpy SeedSequence)."
     return torch.Generator().manual_seed(int(np.random.SeedSequence([seed, b]).generate_state(1, np.uint64)[0] >> 1))
@@ -614,7 +627,7 @@ def make_dataset(path, # store directory; an existing store is resumed
         store.write(b, x, phi=phis, a_eff=a_eff, C_eff=C_eff)
     return store
 
-# %% ../nbs/01_fem.ipynb 75
+# %% ../nbs/01_fem.ipynb 78
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .active import CASES, headline, mc_seed
+from .active import CASES, case_target, headline, mc_seed
 from .vbem import Box
 from .surrogate import CASE1_BOX, CASE2_TARGET, _draw_target, _limits
 
@@ -33,9 +33,10 @@ def assessment_kappa(out, # run directory
 
 _SUPERSCRIPT = str.maketrans('0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹')
 
-def _decoration(case:str):
-    "The box (Case 1) or the target (Case 2) to draw on a property plot."
-    return dict(box=CASE1_BOX) if case == 'case1' else dict(target=CASE2_TARGET)
+def _decoration(s:dict): # a run's summary
+    "The box (Case 1) or the target (Case 2) of a run, to draw on a property plot."
+    t = case_target(s['case'], s['vf'], s['physics'])
+    return dict(box=t) if s['case'] == 'case1' else dict(target=t)
 
 # %% ../nbs/05_case1.ipynb 9
 def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
@@ -103,7 +104,7 @@ def plot_marginal(out, # run directory
     from microstoch.surrogate import Surrogate
     s = load_summary(out); L = s['steps'][-1]['l']
     k_fem = assessment_kappa(out, L)[:, i]
-    x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float64), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed']),
+    x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float32), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed']),
                                model=s['physics']).float()
     pad = 0.25 * (k_fem.max() - k_fem.min())
     k = torch.linspace(k_fem.min() - pad, k_fem.max() + pad, grid, dtype=torch.float64)
@@ -146,9 +147,9 @@ def write_figures(out): # run directory of a finished (or partly finished) run
     if not s['steps']: raise ValueError(f"{out}: no finished step yet, nothing to plot")
     case, L = CASES[s['case']], s['steps'][-1]['l']
     figs = {'samples': plot_samples({'ϕ⁽⁰⁾': (s['phi_initial'], s['vf']), f'ϕ*_{L}': (s['steps'][-1]['phi'], s['vf'])}, case['properties'],
-                                    box=_decoration(s['case']).get('box'), physics=s['physics'])[0],
+                                    box=_decoration(s).get('box'), physics=s['physics'])[0],
             'densities': plot_mc_densities({'ϕ⁽⁰⁾': assessment_kappa(out), 'ϕ*_0 (D⁽⁰⁾ only)': assessment_kappa(out, 0),
-                                            f'ϕ*_{L}': assessment_kappa(out, L)}, **_decoration(s['case'])),
+                                            f'ϕ*_{L}': assessment_kappa(out, L)}, **_decoration(s)),
             'progress': plot_progress({s['method']: out})}
     if s['method'] == 'active' and L > 0: figs['marginal'] = plot_marginal(out).figure
     paths = []

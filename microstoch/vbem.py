@@ -177,11 +177,14 @@ class VBEM:
                  lr_q:float=1e-3, lr_phi:float=5e-2, # Adam learning rates
                  temper:bool=True, ess_min:float=0.5, # adaptive tempering and its ESS threshold
                  seed:int=0, device:str='cpu',
+                 phi_range:float|None=None, # after every M-step, rescale ϕ so that max ϕ − min ϕ ≤ phi_range (None: off)
                  field:RandomField|None=None): # generator settings (default: SPEC §1)
         self.field, self.surrogate, self.objective = field or RandomField(), surrogate, objective
         _check_vf(vf); self.vf = vf
         self.n_samples = n_samples or max(8, 32 // objective.n_q)
         self.e_steps, self.m_steps, self.temper, self.ess_min = e_steps, m_steps, temper, ess_min
+        if phi_range is not None and not phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {phi_range!r}")
+        self.phi_range = phi_range
         self.gen = torch.Generator().manual_seed(seed)
         if phi0 is None: phi0 = torch.randn(self.field.n_phi, generator=self.gen)
         self.phi = nn.Parameter(self.field.check_phi(phi0).detach().clone().float().to(device))
@@ -221,7 +224,13 @@ def _ascend(self, grad:str, steps:int):
     return f.item()
 
 def _e_step(self): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.e_steps)
-def _m_step(self): "M-step: Adam on ϕ with q fixed; returns the ELBO."; return self._ascend('phi', self.m_steps)
+def _m_step(self):
+    "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range if it is set and exceeded; returns the ELBO."
+    f = self._ascend('phi', self.m_steps)
+    with torch.no_grad():
+        spread = float(self.phi.max() - self.phi.min())
+        if self.phi_range is not None and spread > self.phi_range: self.phi.mul_(self.phi_range / spread)
+    return f
 
 VBEM.objective_at, VBEM._scores, VBEM.elbo, VBEM._ascend, VBEM.e_step, VBEM.m_step = _objective_at, _scores, _elbo, _ascend, _e_step, _m_step
 
@@ -295,9 +304,10 @@ def fem_properties(phi, # ϕ (Q,)
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
                    physics:str='periodic', # 'periodic' or 'paper': the process model and the homogenization
                    field:RandomField|None=None, **fem): # generator settings (default: the physics' model); homogenize's other arguments
-    "FEM properties κ (n, d) of n microstructures x ~ p(x|ϕ): the Monte-Carlo sample behind every assessment."
+    "FEM properties κ (n, d) of n microstructures x ~ p(x|ϕ), ϕ taken in float32 (the runs' precision): the Monte-Carlo sample behind every assessment."
     from microstoch.field import sample_microstructures
     from microstoch.fem import homogenize
+    phi = torch.as_tensor(phi, dtype=torch.float32)   # a ϕ read back from summary.json gives the run's microstructures
     x = sample_microstructures(phi, n, vf=vf, seed=seed, field=field or RandomField(model=physics))
     return properties(*homogenize(x.numpy(), physics=physics, **fem))
 
@@ -305,7 +315,7 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 48
+# %% ../nbs/03_vbem.ipynb 52
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
