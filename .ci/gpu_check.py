@@ -63,7 +63,8 @@ for d in ('cpu', dev):
     print(f'field ({d}):\n' + format_bench_field(bench_field(device=d)))
 for d in ('cpu', dev):
     r = bench_surrogate(device=d)
-    print(f"surrogate ({d}): training {r['train_samples_per_s']:.0f} samples/s, inference {r['infer_per_s']:.0f}/s")
+    for name in ('contiguous', 'channels_last'):
+        print(f"surrogate ({d}, {name}): training {r[name]['train_samples_per_s']:.0f} samples/s, inference {r[name]['infer_per_s']:.0f}/s")
 for d in ('cpu', dev):
     print(f'vbem ({d}):\n' + format_bench_vbem(bench_vbem(device=d)))
 for d in ('cpu', dev):

@@ -113,8 +113,10 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
     elif args.cmd == 'bench' and args.what == 'surrogate':
         from microstoch.surrogate import bench_surrogate
         res = bench_surrogate(device=args.device)
-        print(f"bench surrogate ({args.device}): training {res['train_samples_per_s']:.0f} samples/s (one epoch over 4096), "
-              f"inference {res['infer_per_s']:.0f} microstructures/s (batch 1024)")
+        print(f"bench surrogate ({args.device}): one epoch over 4096, batch 128; inference batch 1024")
+        for name in ('contiguous', 'channels_last'):
+            print(f"  {name:14s} training {res[name]['train_samples_per_s']:5.0f} samples/s, inference {res[name]['infer_per_s']:5.0f} microstructures/s")
+        print(f"  channels_last / contiguous: training {res['train_ratio']:.2f}x, inference {res['infer_ratio']:.2f}x")
     elif args.cmd == 'bench' and args.what == 'vbem':
         import torch
         from microstoch.vbem import bench_vbem, format_bench_vbem
