@@ -193,11 +193,11 @@ def train(self:ActiveRun, l:int):
 def optimise(self:ActiveRun, l:int, sur):
     "VB-EM of step l from ϕ⁽⁰⁾ (l = 0) or ϕ*_{l−1}; saved to step{l}/vbem.pt; returns the VBEM with q and ϕ*."
     f, c = self.out / f'step{l}' / 'vbem.pt', self.cfg
-    start = self.phi0 if l == 0 else torch.load(self.out / f'step{l - 1}' / 'vbem.pt', map_location='cpu')['phi']
+    start = self.phi0 if l == 0 else torch.load(self.out / f'step{l - 1}' / 'vbem.pt', map_location='cpu', weights_only=True)['phi']
     vb = VBEM(sur, self.objective, phi0=start, vf=c['vf'], seed=c['seed'] + l, device=self.device, field=self.field,
               phi_range=c['phi_range'])
     if f.exists():
-        st = torch.load(f, map_location='cpu')   # q's state is copied to the device below; a run made on a GPU resumes anywhere
+        st = torch.load(f, map_location='cpu', weights_only=True)   # q's state is copied to the device below; a run made on a GPU resumes anywhere
         vb.q.load_state_dict(st['q']); vb.phi.data.copy_(st['phi'])
         vb.elbo_trace, vb.t_trace, vb.phi_trace = st['elbo_trace'], st['t_trace'], st['phi_trace']
         return vb

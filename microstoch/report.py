@@ -125,7 +125,7 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.5), constrained_layout=True)
     sums = {label: load_summary(out) for label, out in runs.items()}
     first, s0 = next(iter(runs.items())), next(iter(sums.values()))
-    ax[0].plot(torch.load(Path(first[1]) / 'step0' / 'vbem.pt', map_location='cpu')['elbo_trace'], lw=1)
+    ax[0].plot(torch.load(Path(first[1]) / 'step0' / 'vbem.pt', map_location='cpu', weights_only=True)['elbo_trace'], lw=1)
     ax[0].set(xlabel='EM iteration', ylabel='ELBO (nats)', title=f'VB-EM at l = 0 ({first[0]})')
     for k, (label, s) in enumerate(sums.items()):
         n = np.array([st['n_labels'] for st in s['steps']], float); y = np.array([headline(st['assessment']) for st in s['steps']])

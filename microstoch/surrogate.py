@@ -183,8 +183,8 @@ def _save(self, path):
                     history=self.history, version=__version__), path)
 
 def _load(cls, path, device:str='cpu'):
-    "A surrogate saved by `save`, on `device`."
-    d = torch.load(path, map_location=device, weights_only=False)
+    "A surrogate saved by `save`, on `device`; only tensors and plain data are read (no pickled code runs)."
+    d = torch.load(path, map_location=device, weights_only=True)
     cfg = dict(d['config'])
     s = cls(cfg.pop('n_out'), cfg.pop('augment'), device, cfg.pop('seed'), **cfg)
     s.net.load_state_dict(d['state']); s.net.eval()
