@@ -486,6 +486,10 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     if backend not in BACKENDS: raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     if not (np.isscalar(tol) and tol > 0): raise ValueError(f"tol must be a positive number, got {tol!r}")
+    for name, v in (('batch_size', batch_size), ('workers', workers)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1):
+            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    if len(x) == 0: return np.zeros((0, 2, 2)), np.zeros((0, 3, 3))
     args = (a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol)
     if workers is None: workers = os.cpu_count() if len(x) >= 64 else 1
     if executor is not None:   # submit the installed module's function, so that process-based executors can pickle it
