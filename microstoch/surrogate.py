@@ -91,6 +91,11 @@ class Surrogate:
         self.y_mean = torch.zeros(n_out); self.y_std = torch.ones(n_out)
         self.history = []
 
+    def check_size(self, x):
+        "ValueError unless the microstructures x (B, N, N) have the side the network was built for."
+        n = self.config.get('n_pix', 64)
+        if x.shape[-1] != n: raise ValueError(f"this surrogate takes {n}×{n} microstructures, got {tuple(x.shape[-2:])}")
+
     def fit(self, x, kappa, # training microstructures (B, N, N) and properties (B, d)
             max_epochs:int=300, # upper bound on epochs
             patience:int=30, # early stopping: epochs without a better validation loss
@@ -100,9 +105,14 @@ class Surrogate:
         "Train (or retrain, from the current weights, on an enlarged dataset) by maximum likelihood; returns the history."
         from tqdm.auto import tqdm
         x, kappa = check_inputs(x, kappa, self.config['n_out'])
+        self.check_size(x)
+        for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)):
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
+        if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
         g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
         perm = torch.randperm(len(x), generator=g)
         n_val = max(1, int(val_fraction * len(x)))
+        if len(x) - n_val < 2: raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {len(x)} samples")
         val, tr = perm[:n_val], perm[n_val:]
         self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0).clamp_min(1e-12)
         y = (kappa - self.y_mean) / self.y_std
@@ -148,6 +158,7 @@ def log_diff_ndtr(a, b):
 def _predict(self, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
     x = check_inputs(x) if not (torch.is_tensor(x) and x.requires_grad) else x
+    self.check_size(x)
     self.net.eval()
     ym, ys = self.y_mean.to(self.device), self.y_std.to(self.device)
     if x.requires_grad:
