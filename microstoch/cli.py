@@ -33,18 +33,27 @@ def run_field(out:str, # output directory
     return summary
 
 # %% ../nbs/90_cli.ipynb 6
+def _integer(low):
+    "argparse type: an integer ≥ low."
+    def parse(text):
+        try: v = int(text)
+        except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not an integer")
+        if v < low: raise argparse.ArgumentTypeError(f"must be an integer >= {low}, got {v}")
+        return v
+    return parse
+
 def _parser():
     p = argparse.ArgumentParser(prog='microstoch', description='Stochastic inverse design of random microstructures.')
     sub = p.add_subparsers(dest='cmd', required=True)
     f = sub.add_parser('field', help='sample the ϕ presets; write a picture and their statistics')
     f.add_argument('--out', default='runs/field', help='output directory (default: runs/field)')
     f.add_argument('--vf', type=float, default=0.5, help='volume fraction of phase 1')
-    f.add_argument('--seed', type=int, default=0)
-    f.add_argument('--n', type=int, default=200, help='samples per ϕ for the statistics')
+    f.add_argument('--seed', type=_integer(0), default=0)
+    f.add_argument('--n', type=_integer(1), default=200, help='samples per ϕ for the statistics')
     for case in ('case1', 'case2'):
         r = sub.add_parser(case, help=f'run the {case} study (Algorithm 1, or the random baseline); resumable')
         r.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help='sizes of the run (default: small)')
-        r.add_argument('--seed', type=int, default=0)
+        r.add_argument('--seed', type=_integer(0), default=0)
         r.add_argument('--out', default=None, help='run directory (default: runs/CASE-SCALE-METHOD-seedS)')
         r.add_argument('--vf', type=float, default=None, help="volume fraction (default: the case's, 0.5)")
         r.add_argument('--resume', action='store_true', help='continue the run in --out')
@@ -56,16 +65,16 @@ def _parser():
                        help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
     s = sub.add_parser('sweep', help='many seeds of both methods on a dask cluster; medians and quartiles per data size')
     s.add_argument('case', choices=['case1', 'case2'])
-    s.add_argument('--runs', type=int, default=5, help='seeds per method (default 5)')
+    s.add_argument('--runs', type=_integer(1), default=5, help='seeds per method (default 5)')
     s.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small')
     s.add_argument('--out', default=None, help='directory of the runs and sweep.json (default: runs/sweep-CASE-SCALE)')
     s.add_argument('--scheduler', default=None, help='address of a dask scheduler (default: a LocalCluster here)')
-    s.add_argument('--workers', type=int, default=None, help='LocalCluster worker processes (default: one per core)')
+    s.add_argument('--workers', type=_integer(1), default=None, help='LocalCluster worker processes (default: one per core)')
     s.add_argument('--physics', choices=['periodic', 'paper'], default='periodic', help="process model and homogenization (default: periodic)")
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline')
     b.add_argument('what', choices=['field', 'fem', 'surrogate', 'vbem'])
-    b.add_argument('--n', type=int, default=None, help='batch size (field: 1024) or microstructures per fast backend (fem: 256)')
-    b.add_argument('--repeats', type=int, default=5, help='timing repeats (field) or rounds (fem)')
+    b.add_argument('--n', type=_integer(1), default=None, help='batch size (field: 1024) or microstructures per fast backend (fem: 256)')
+    b.add_argument('--repeats', type=_integer(1), default=5, help='timing repeats (field) or rounds (fem)')
     b.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda'")
     b.add_argument('--dtype', choices=['float32', 'float64'], default='float32')
     b.add_argument('--physics', choices=['periodic', 'paper'], default='periodic', help="field and fem: process model and homogenization (default: periodic)")
