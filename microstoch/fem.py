@@ -4,12 +4,12 @@
 
 # %% auto 0
 __all__ = ['THERMAL_LOADS', 'STRAIN_LOADS', 'VOIGT', 'PHYSICS', 'BACKENDS', 'check_microstructures', 'check_parameters', 'lame',
-           'voigt_stiffness', 'conduction_form', 'elasticity_form', 'macro_flux', 'load_form', 'fem_basis', 'problem',
-           'element_coefficient', 'mean_flux', 'homogenize_skfem_one', 'SparseMap', 'sparse_map',
-           'homogenize_direct_chunk', 'q1_apply', 'symbol_multiply', 'GridOperator', 'pixel_element', 'grid_operator',
-           'pcg', 'solve_refined', 'homogenize_cg_batch', 'homogenize_chunk', 'thread_pool', 'torch_threads',
-           'homogenize', 'case1_properties', 'case2_properties', 'hs_trace_bounds', 'voigt_reuss_slack', 'DatasetStore',
-           'batch_generator', 'make_dataset', 'bench_fem', 'format_bench_fem']
+           'voigt_stiffness', 'conduction_form', 'elasticity_form', 'macro_flux', 'load_form', 'is_dirichlet',
+           'fem_basis', 'problem', 'element_coefficient', 'mean_flux', 'homogenize_skfem_one', 'SparseMap',
+           'sparse_map', 'homogenize_direct_chunk', 'q1_apply', 'symbol_multiply', 'GridOperator', 'pixel_element',
+           'grid_operator', 'pcg', 'solve_refined', 'homogenize_cg_batch', 'homogenize_chunk', 'thread_pool',
+           'torch_threads', 'homogenize', 'case1_properties', 'case2_properties', 'hs_trace_bounds',
+           'voigt_reuss_slack', 'DatasetStore', 'batch_generator', 'make_dataset', 'bench_fem', 'format_bench_fem']
 
 # %% ../nbs/01_fem.ipynb 4
 import hashlib
@@ -32,6 +32,8 @@ import skfem as fe
 import torch
 import torch.nn.functional as F
 from skfem.helpers import ddot, dot, grad, sym_grad, trace
+
+from .field import MODELS
 
 # %% ../nbs/01_fem.ipynb 6
 def check_microstructures(x):
@@ -93,7 +95,11 @@ def load_form(G, nu, plane):
     return fe.LinearForm(lambda v, w: -w.k * np.einsum("ab,ab...->...", S, sym_grad(v)))
 
 # %% ../nbs/01_fem.ipynb 12
-PHYSICS = ("periodic", "paper")
+PHYSICS = MODELS   # a physics goes with the process model of the same name (00_field)
+
+def is_dirichlet(kind, physics):
+    "Whether a cell problem fixes its whole boundary (the paper's thermal problem) rather than being periodic."
+    return (physics, kind) == ("paper", "thermal")
 
 def _quiet(make):
     "make(), with scikit-fem's harmless 'Transforming ... to C_CONTIGUOUS' message silenced."
@@ -115,7 +121,7 @@ def fem_basis(N, kind, physics):
 def problem(N, kind, nu, plane, physics="periodic"):
     "(basis, pixel of each element, bilinear form, load cases, unit-phase tensor, fixed dofs) of one cell problem."
     basis, pixel = fem_basis(N, kind, physics)
-    fixed = basis.get_dofs().all() if (physics, kind) == ("paper", "thermal") else basis.nodal_dofs[:, 0]
+    fixed = basis.get_dofs().all() if is_dirichlet(kind, physics) else basis.nodal_dofs[:, 0]
     if kind == "thermal": return basis, pixel, conduction_form(), THERMAL_LOADS, np.eye(2), fixed
     return basis, pixel, elasticity_form(nu, plane), STRAIN_LOADS, voigt_stiffness(nu, plane), fixed
 
@@ -274,6 +280,8 @@ class GridOperator:
         if dirichlet: self.capacitance = self.capacitance_matrix()
         for name in ("mask", "inv_symbol", "capacitance", "Z", "bnd", "bnd_pos", "edge_weights"):
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).to(device))
+        for name in ("mask", "capacitance", "Z"):   # in the precision of the CG iterations, so that they are not converted per call
+            if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).float())
 
     def boundary_mask(self, offsets):
         "(d, N, N): 0 on the dofs that lie on the grid lines i = 0 or j = 0 (the boundary of Ω), 1 elsewhere."
@@ -290,7 +298,7 @@ class GridOperator:
             u, p = u.contiguous(), p.contiguous()
             out = torch.empty_like(u)
             q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
-        return out if self.mask is None else out.mul_(self.mask.to(out.dtype))
+        return out if self.mask is None else out.mul_(self.mask)
 
     def apply_conv(self, u, p):
         "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
@@ -305,7 +313,7 @@ class GridOperator:
         f = torch.zeros(p.shape[0], len(self.g64), self.d, self.N, self.N, dtype=p.dtype, device=p.device)
         for a, (c, di, dj) in enumerate(zip(self.comp, self.di, self.dj)):
             f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
-        return f if self.mask is None else f * self.mask.to(f.device)
+        return f if self.mask is None else f * self.mask
 
     def inverse_symbol(self):
         "(d, d, N, N//2+1) inverse Fourier symbol of the periodic K(1), pseudo-inverse on the mean mode; float32 (complex if the symbol is)."
@@ -368,7 +376,7 @@ class GridOperator:
         lam = lam.view(edges.shape)                                                 # E_B λ lives on two grid lines: 1-D transforms
         B = torch.fft.rfft(lam[..., :N])[..., None, :] + torch.fft.fft(lam[..., N:])[..., :, None]
         u = torch.fft.irfft2(self.multiply_symbol(R + B), s=(N, N)).reshape(flat.shape) + sol[:, nb:] @ Z.T
-        return u.view(r.shape) * self.mask.to(r)
+        return u.view(r.shape) * self.mask
 
 # %% ../nbs/01_fem.ipynb 22
 @lru_cache(maxsize=16)
@@ -397,7 +405,7 @@ def pixel_element(kind, nu, plane, physics):
 def grid_operator(N, kind, nu, plane, device, physics="periodic"):
     "Cached GridOperator of one cell problem; Dirichlet for the paper's thermal problem."
     kref, dofs, lin, offsets = pixel_element(kind, nu, plane, physics)
-    return GridOperator(N, kref, dofs, lin, offsets, dirichlet=(physics, kind) == ("paper", "thermal"), device=device)
+    return GridOperator(N, kref, dofs, lin, offsets, dirichlet=is_dirichlet(kind, physics), device=device)
 
 # %% ../nbs/01_fem.ipynb 23
 def _bdot(a, b): return (a * b).sum((-3, -2, -1))   # per-system inner products, (B, L)
@@ -601,9 +609,10 @@ def make_dataset(path, # store directory; an existing store is resumed
     from microstoch import __version__
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     field = field or RandomField(model=physics)
-    phys = {**dict(a0=1., a1=50., E0=1., E1=50., nu=0.3, plane='strain'),
-            **{k: v for k, v in fem.items() if k in ('a0', 'a1', 'E0', 'E1', 'nu', 'plane')}, 'physics': physics}
-    check_parameters(**{k: v for k, v in phys.items() if k != 'physics'})
+    materials = {**dict(a0=1., a1=50., E0=1., E1=50., nu=0.3, plane='strain'),
+                 **{k: v for k, v in fem.items() if k in ('a0', 'a1', 'E0', 'E1', 'nu', 'plane')}}
+    check_parameters(**materials)
+    phys = dict(materials, physics=physics)
     if phi is not None and sampler is not None: raise ValueError("give either phi or sampler, not both")
     phi_t = None if phi is None else field.check_phi(phi).double()
     if phi_t is not None and phi_t.ndim == 2 and len(phi_t) != n: raise ValueError(f"phi has {len(phi_t)} rows, n is {n}")

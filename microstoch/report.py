@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .active import CASES, case_target, headline, mc_seed
+from .active import CASES, case_target, headline, mc_seed, read_summary
 from .vbem import Box
 from .surrogate import CASE1_BOX, CASE2_TARGET, _draw_target, _limits
 
@@ -23,7 +23,7 @@ def load_summary(out): # run directory
     "summary.json of a run directory, as a dict with the directory added under 'out'."
     f = Path(out) / 'summary.json'
     if not f.exists(): raise FileNotFoundError(f"{out} holds no summary.json: not a run directory, or the run has not started")
-    return {'physics': 'periodic', **json.loads(f.read_text()), 'out': str(out)}   # runs from before the physics option are periodic
+    return dict(read_summary(f), out=str(out))
 
 def assessment_kappa(out, # run directory
                      l:int|None=None): # step; None: ϕ⁽⁰⁾

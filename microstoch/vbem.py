@@ -227,9 +227,10 @@ def _e_step(self): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return
 def _m_step(self):
     "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range if it is set and exceeded; returns the ELBO."
     f = self._ascend('phi', self.m_steps)
-    with torch.no_grad():
-        spread = float(self.phi.max() - self.phi.min())
-        if self.phi_range is not None and spread > self.phi_range: self.phi.mul_(self.phi_range / spread)
+    if self.phi_range is not None:
+        with torch.no_grad():
+            spread = float(self.phi.max() - self.phi.min())
+            if spread > self.phi_range: self.phi.mul_(self.phi_range / spread)
     return f
 
 VBEM.objective_at, VBEM._scores, VBEM.elbo, VBEM._ascend, VBEM.e_step, VBEM.m_step = _objective_at, _scores, _elbo, _ascend, _e_step, _m_step
