@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['CASES', 'SCALES', 'OPTIONS', 'PAPER_OPTIONS', 'LEGACY_DEFAULTS', 'select_top', 'case_target', 'run_config',
-           'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'format_assessment', 'run_case', 'headline',
+           'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'headline', 'best_step', 'format_assessment', 'run_case',
            'aggregate_sweep', 'local_cluster', 'sweep', 'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
@@ -19,7 +19,7 @@ from fastcore.basics import patch
 
 from .vbem import Box, GaussianUtility, TargetDensity, VBEM, fem_properties
 from .field import RandomField
-from .fem import PHYSICS, make_dataset, case1_properties, case2_properties, _write_atomic
+from .fem import PHYSICS, make_dataset, case1_properties, case2_properties, write_atomic, read_or_redo
 from .surrogate import CASE1_BOX, CASE2_TARGET, CASE2_TARGET_VF03
 
 # %% ../nbs/04_active.ipynb 6
@@ -104,8 +104,8 @@ def _versions():
                 scipy=scipy.__version__, scikit_fem=skfem.__version__)
 
 def _write_json(path, obj):
-    "Write JSON atomically (01_fem's _write_atomic)."
-    _write_atomic(Path(path), lambda fh: fh.write(json.dumps(obj, indent=1).encode()))
+    "Write JSON atomically (01_fem's write_atomic)."
+    write_atomic(Path(path), lambda fh: fh.write(json.dumps(obj, indent=1).encode()))
 
 def run_name(case:str, scale:str, method:str, seed:int, vf:float|None=None, physics:str='periodic'):
     "Directory name of a run: CASE-SCALE-METHOD-seedS, with -vfV and -physPHYSICS before the method when they are not the defaults."
@@ -115,9 +115,26 @@ def run_name(case:str, scale:str, method:str, seed:int, vf:float|None=None, phys
 
 LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None)   # what runs made before these settings existed used
 
+def _read_json_object(path, keys=()):
+    "A JSON object from a file; ValueError if it is not an object, KeyError if it lacks one of `keys`."
+    obj = json.loads(Path(path).read_text())
+    if not isinstance(obj, dict): raise ValueError("not a JSON object")
+    missing = set(keys) - set(obj)
+    if missing: raise KeyError(f"keys {sorted(missing)} missing")
+    return obj
+
 def read_summary(path):
     "A run's summary.json; runs made before the physics option are periodic."
-    return {'physics': LEGACY_DEFAULTS['physics'], **json.loads(Path(path).read_text())}
+    return {'physics': LEGACY_DEFAULTS['physics'], **_read_json_object(path, ('case', 'method', 'seed', 'steps', 'wall_s', 'phase_s'))}
+
+def _read_checkpoint(*keys):
+    "Reader of a torch checkpoint (tensors and plain data only, on the CPU) that must hold `keys`."
+    def read(path):
+        d = torch.load(path, map_location='cpu', weights_only=True)
+        missing = set(keys) - set(d)
+        if missing: raise KeyError(f"keys {sorted(missing)} missing")
+        return d
+    return read
 
 def mc_seed(seed:int):
     "Seed of the microstructures of every FEM Monte-Carlo assessment of run `seed` (common random numbers across steps)."
@@ -135,7 +152,10 @@ class ActiveRun:
         f = self.out / 'config.json'
         if f.exists():
             if not resume: raise FileExistsError(f"{self.out} already holds a run; continue it with resume=True (--resume) or choose another directory")
-            old = {**LEGACY_DEFAULTS, **json.loads(f.read_text())['config']}
+            try: old = {**LEGACY_DEFAULTS, **_read_json_object(f, ['config'])['config']}
+            except (ValueError, KeyError, TypeError) as e:
+                raise ValueError(f"{f} is damaged ({type(e).__name__}: {e}); it holds the run's settings, so the run cannot continue: "
+                                 "restore the file, or start the run again in a new directory") from None
             if old != cfg: raise ValueError(f"{self.out} holds a run with other settings: " + ', '.join(f'{k}: {old.get(k)!r} != {cfg.get(k)!r}' for k in cfg if old.get(k) != cfg.get(k)))
         else:
             self.out.mkdir(parents=True, exist_ok=True)
@@ -145,8 +165,7 @@ class ActiveRun:
         self.objective = case['objective'](cfg['seed'], case_target(cfg['case'], cfg['vf'], cfg['physics']))
         self.properties = case['properties']
         self.phi0 = torch.randn(100, generator=torch.Generator().manual_seed(cfg['seed']))
-        s = self.out / 'summary.json'
-        self.summary = read_summary(s) if s.exists() else dict(
+        self.summary = read_or_redo(self.out / 'summary.json', read_summary) or dict(   # a damaged summary is rebuilt from the steps' files
             case=cfg['case'], method=cfg['method'], scale=cfg['scale'], seed=cfg['seed'], vf=cfg['vf'], physics=cfg['physics'],
             phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
             phase_s=dict(fem=0., train=0., vbem=0., assess=0.), versions=_versions())
@@ -187,12 +206,12 @@ def train(self:ActiveRun, l:int):
     "The surrogate of step l: trained on D⁽⁰⁾ (l = 0) or retrained from step l − 1's file on D⁽ˡ⁾ (warm start); saved to step{l}/surrogate.pt."
     from microstoch.surrogate import Surrogate
     f, c = self.out / f'step{l}' / 'surrogate.pt', self.cfg
-    if f.exists(): return Surrogate.load(f, self.device)
+    if read_or_redo(f, _read_checkpoint('config', 'state', 'y_mean', 'y_std', 'history')) is not None: return Surrogate.load(f, self.device)
     warm = l > 0 and c['warm_start']
     sur = Surrogate.load(self.out / f'step{l - 1}' / 'surrogate.pt', self.device) if warm else \
           Surrogate(seed=c['seed'], device=self.device, padding=c['padding'], augment=c['augment'])
     self._timed('train', sur.fit, *self.data(l), max_epochs=c['retrain_epochs' if warm else 'max_epochs'], patience=c['patience'], progress=self.progress)
-    _write_atomic(f, sur.save)
+    write_atomic(f, sur.save)
     return sur
 
 @patch
@@ -202,25 +221,25 @@ def optimise(self:ActiveRun, l:int, sur):
     start = self.phi0 if l == 0 else torch.load(self.out / f'step{l - 1}' / 'vbem.pt', map_location='cpu', weights_only=True)['phi']
     vb = VBEM(sur, self.objective, phi0=start, vf=c['vf'], seed=c['seed'] + l, device=self.device, field=self.field,
               phi_range=c['phi_range'])
-    if f.exists():
-        st = torch.load(f, map_location='cpu', weights_only=True)   # q's state is copied to the device below; a run made on a GPU resumes anywhere
+    st = read_or_redo(f, _read_checkpoint('phi', 'q', 'elbo_trace', 't_trace', 'phi_trace'))   # on the CPU: a run made on a GPU resumes anywhere
+    if st is not None:
         vb.q.load_state_dict(st['q']); vb.phi.data.copy_(st['phi'])
         vb.elbo_trace, vb.t_trace, vb.phi_trace = st['elbo_trace'], st['t_trace'], st['phi_trace']
         return vb
     self._timed('vbem', vb.run, max_iter=c['vbem_iter'], progress=self.progress)
-    _write_atomic(f, lambda fh: torch.save(dict(phi=vb.phi.detach().cpu(), q=vb.q.state_dict(), elbo_trace=vb.elbo_trace,
+    write_atomic(f, lambda fh: torch.save(dict(phi=vb.phi.detach().cpu(), q=vb.q.state_dict(), elbo_trace=vb.elbo_trace,
                                                 t_trace=vb.t_trace, phi_trace=vb.phi_trace), fh))
     return vb
 
 @patch
 def assess_phi(self:ActiveRun, phi, file):
     "FEM Monte-Carlo assessment of ϕ (common seed for every step), cached in `file` (its κ sample in `file`.npz)."
-    file = Path(file)
-    if file.exists(): return json.loads(file.read_text())
+    a = read_or_redo(file, lambda p: _read_json_object(p, ['n_mc']))
+    if a is not None: return a
     c = self.cfg
     kappa = self._timed('assess', fem_properties, phi, self.properties, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']),
                         physics=c['physics'], device=self.device)
-    _write_atomic(file.with_suffix('.npz'), lambda fh: np.savez_compressed(fh, kappa=kappa))
+    write_atomic(Path(file).with_suffix('.npz'), lambda fh: np.savez_compressed(fh, kappa=kappa))
     a = self.objective.assess(kappa)
     _write_json(file, a)
     return a
@@ -232,10 +251,16 @@ def acquire(self:ActiveRun, l:int, sur, vb):
     seed = 10_000 * (l + 1) + c['seed']    # a data stream of its own
     if c['method'] == 'random': return self.label(name, c['n_add'], seed)
     f = self.out / f'step{l}' / 'selected.npz'
-    if not f.exists(): self._timed('vbem', self.select, sur, vb, seed, f)
-    with np.load(f) as z: x = z['x']
+    x = read_or_redo(f, _read_selected)
+    if x is None:
+        self._timed('vbem', self.select, sur, vb, seed, f)
+        x = _read_selected(f)
     bs = c['batch_size']
     return self.label(name, c['n_add'], seed, sampler=lambda b, m, g: x[b * bs:b * bs + m])
+
+def _read_selected(path):
+    "The chosen candidates of a selected.npz."
+    with open(path, 'rb') as fh, np.load(fh) as z: return z['x']
 
 @patch
 def select(self:ActiveRun, sur, vb, seed:int, file):
@@ -245,7 +270,7 @@ def select(self:ActiveRun, sur, vb, seed:int, file):
     m, v = sur.predict(pool)
     scores = self.objective.acquisition(m.double(), v.double()).cpu()
     idx = select_top(scores, c['n_add'])
-    _write_atomic(Path(file), lambda fh: np.savez_compressed(fh, x=pool[idx].cpu().numpy().astype(np.uint8), scores=scores[idx].numpy()))
+    write_atomic(file, lambda fh: np.savez_compressed(fh, x=pool[idx].cpu().numpy().astype(np.uint8), scores=scores[idx].numpy()))
 
 # %% ../nbs/04_active.ipynb 18
 @patch
@@ -263,10 +288,20 @@ def run(self:ActiveRun):
         a = self.assess_phi(vb.phi.detach().cpu(), self.out / f'step{l}' / 'assessment.json')
         step = dict(l=l, n_labels=c['n0'] + l * c['n_add'], phi=vb.phi.detach().cpu().tolist(), assessment=a, em_iterations=len(vb.elbo_trace))
         self.summary['steps'] = [s for s in self.summary['steps'] if s['l'] != l] + [step]
+        self.summary['recommended'] = best_step(self.summary['steps'])
         self.save_summary()
         if self.progress: tqdm.write(f"step {l}: {step['n_labels']} labels, {len(vb.elbo_trace)} EM iterations, assessment {format_assessment(a)}")
         if l < c['steps']: self.acquire(l, sur, vb)
     return self.summary
+
+def headline(assessment:dict):
+    "The number a sweep compares: Pr(κ ∈ K) (Case 1), KL(p_target ‖ fit) (Case 2) or the mean utility."
+    return assessment.get('pr', assessment.get('kl_gauss', assessment.get('mean_u')))
+
+def best_step(steps:list): # a summary's steps
+    "l of the step whose ϕ*_l has the best FEM assessment: the highest Pr or mean utility, the lowest KL (the step to use; comparisons with the paper use the last)."
+    sign = -1 if 'kl_gauss' in steps[0]['assessment'] else 1
+    return max(steps, key=lambda st: sign * headline(st['assessment']))['l']
 
 def format_assessment(a:dict):
     "One-line summary of an assessment dict."
@@ -280,11 +315,7 @@ def run_case(out, # run directory
     "Run (or resume) one case study with Algorithm 1 or the random baseline; returns summary.json's content."
     return ActiveRun(out, resume, progress, device, **config).run()
 
-# %% ../nbs/04_active.ipynb 26
-def headline(assessment:dict):
-    "The number a sweep compares: Pr(κ ∈ K) (Case 1), KL(p_target ‖ fit) (Case 2) or the mean utility."
-    return assessment.get('pr', assessment.get('kl_gauss', assessment.get('mean_u')))
-
+# %% ../nbs/04_active.ipynb 28
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
     out = {}

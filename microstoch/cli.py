@@ -133,13 +133,25 @@ def _parser():
         bs.add_parser(what, parents=[common], help=text).add_argument('--device', **device)
     return p
 
+def _columns(a:dict):
+    "(header, text) pairs of an assessment: Pr and its interval (Case 1), KL, mean and log-score (Case 2), or the mean utility."
+    if 'pr' in a: return [('Pr(kappa in K)', f"{a['pr']:.3f}"), ('95 % interval', f"[{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}]")]
+    if 'kl_gauss' in a: return [('KL(target | fit)', f"{a['kl_gauss']:.3f}"), ('mean kappa', f"({a['mean'][0]:.2f}, {a['mean'][1]:.2f})"),
+                                ('log-score', f"{a['log_score']:.2f}")]
+    return [('mean u', f"{a['mean_u']:.3f}"), ('std. error', f"{a['se']:.3f}")]
+
 def print_summary(summary:dict):
-    "The table a case run prints at its end: assessment per step, phase times."
-    from microstoch.active import format_assessment
+    "The table a case run prints at its end: FEM assessment of phi(0) and of each step's optimum, the recommended step, phase times."
+    from microstoch.active import best_step
     print(f"{summary['case']}, {summary['method']}, scale {summary['scale']}, seed {summary['seed']}, vf {summary['vf']}, "
-          f"physics {summary.get('physics', 'periodic')}")
-    print(f"  {'phi(0)':>8s} {'':>6s}  {format_assessment(summary['assessment_initial'])}")
-    for s in summary['steps']: print(f"  {'l = ' + str(s['l']):>8s} {s['n_labels']:6d}  {format_assessment(s['assessment'])}")
+          f"physics {summary.get('physics', 'periodic')}: FEM Monte Carlo of n = {summary['assessment_initial']['n_mc']} microstructures per phi")
+    rows = [('phi(0)', '', summary['assessment_initial'])] + [(f"phi*_{s['l']}", str(s['n_labels']), s['assessment']) for s in summary['steps']]
+    best = summary.get('recommended', best_step(summary['steps']))
+    header = [('phi', 6), ('labels', 6)] + [(h, max(len(h), len(t))) for h, t in _columns(rows[0][2])]
+    print('  ' + '  '.join(f'{h:>{w}s}' for h, w in header))
+    for k, (name, n, a) in enumerate(rows):
+        cells = [name, n] + [t for _, t in _columns(a)]
+        print('  ' + '  '.join(f'{c:>{w}s}' for c, (_, w) in zip(cells, header)) + ('  <- recommended (best assessed)' if k - 1 == best else ''))
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
 
 # %% ../nbs/90_cli.ipynb 8

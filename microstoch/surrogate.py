@@ -140,7 +140,8 @@ class Surrogate:
                 bar.set_postfix(train=f'{total / len(tr):.3f}', val=f'{v:.3f}')
                 if v < best: best, best_state, since = v, {k: t.clone() for k, t in self.net.state_dict().items()}, 0
                 else: since += 1
-                if since >= patience: break
+                if since >= patience:
+                    bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {best:.3f})'); break
         self.net.load_state_dict(best_state)
         self.net.eval()
         return self.history

@@ -272,7 +272,8 @@ def _run(self, max_iter:int=300, # upper bound on EM iterations
         if self.t < 1: self.advance_temperature()
         elif start is None: start = len(self.elbo_trace)
         bar.set_postfix(elbo=f'{f:.3f}', t=f'{self.t:.2f}')
-        if start is not None and elbo_converged(self.elbo_trace[start:], window, patience, tol): break
+        if start is not None and elbo_converged(self.elbo_trace[start:], window, patience, tol):
+            bar.set_description(f'VB-EM: converged after {len(self.elbo_trace)} iterations'); break
     return self
 
 def _sample_x(self, n:int, # microstructures (spread evenly over the q_s)
