@@ -18,7 +18,7 @@ import torch
 from fastcore.basics import patch
 
 from .vbem import Box, GaussianUtility, TargetDensity, VBEM, fem_properties
-from .field import RandomField
+from .field import RandomField, check_int, check_vf
 from .fem import PHYSICS, make_dataset, case1_properties, case2_properties, write_atomic, read_or_redo
 from .surrogate import CASE1_BOX, CASE2_TARGET, CASE2_TARGET_VF03
 
@@ -89,10 +89,10 @@ def run_config(case:str='case1', scale:str='small', seed:int=0,
     c = {k: v if v is not None else CASES[case][k] for k, v in SCALES[scale].items()}
     c.update(settings)
     for k, v in c.items():
-        if not (isinstance(v, int) and v >= (0 if k == 'steps' else 1)): raise ValueError(f"{k} must be a {'non-negative' if k == 'steps' else 'positive'} integer, got {v!r}")
+        if isinstance(v, bool) or not (isinstance(v, int) and v >= (0 if k == 'steps' else 1)): raise ValueError(f"{k} must be a {'non-negative' if k == 'steps' else 'positive'} integer, got {v!r}")
     if c['n_add'] > c['n_pool']: raise ValueError(f"n_add ({c['n_add']}) cannot exceed n_pool ({c['n_pool']})")
-    vf = CASES[case]['vf'] if vf is None else vf
-    if not 0 < vf < 1: raise ValueError(f"vf must be in (0, 1), got {vf}")
+    check_int('seed', seed, 0)
+    vf = check_vf(CASES[case]['vf'] if vf is None else vf)
     return dict(case=case, scale=scale, seed=seed, method=method, vf=vf, physics=physics, **c, **opts)
 
 # %% ../nbs/04_active.ipynb 13
@@ -318,6 +318,7 @@ def run_case(out, # run directory
 # %% ../nbs/04_active.ipynb 28
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
+    if not summaries: raise ValueError("aggregate_sweep needs at least one run's summary, got none (summaries is empty)")
     out = {}
     for method in sorted({s['method'] for s in summaries}):
         by_n = {}
@@ -343,6 +344,8 @@ def sweep(case:str='case1', runs:int=5, scale:str='small', out='runs/sweep',
     from distributed import Client
     from microstoch import active    # submitted by reference, so workers import the library (not a pickled copy)
     out = Path(out).absolute()
+    check_int('runs', runs, 1)
+    if n_workers is not None: check_int('n_workers', n_workers, 1)
     for m in methods: run_config(case, scale, 0, m, **settings)       # fail early, before any cluster or FEM work
     from contextlib import nullcontext
     cluster = nullcontext(scheduler) if scheduler else local_cluster(n_workers)

@@ -37,7 +37,7 @@ import torch
 import torch.nn.functional as F
 from skfem.helpers import ddot, dot, grad, sym_grad, trace
 
-from .field import MODELS
+from .field import MODELS, check_int, check_vf
 
 # %% ../nbs/01_fem.ipynb 6
 def check_microstructures(x):
@@ -53,10 +53,11 @@ def check_microstructures(x):
 
 def check_parameters(a0, a1, E0, E1, nu, plane):
     "ValueError on non-positive or non-finite properties, ν outside (−1, 0.5) or an unknown `plane`."
+    number = lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
     for name, v in dict(a0=a0, a1=a1, E0=E0, E1=E1).items():
-        if not (np.isscalar(v) and np.isfinite(v) and v > 0):
+        if not (number(v) and np.isfinite(v) and v > 0):
             raise ValueError(f"{name} must be a positive finite number, got {v!r}")
-    if not (np.isscalar(nu) and -1 < nu < 0.5): raise ValueError(f"nu must lie in the open interval (-1, 0.5), got {nu!r}")
+    if not (number(nu) and -1 < nu < 0.5): raise ValueError(f"nu must lie in the open interval (-1, 0.5), got {nu!r}")
     if plane not in ("strain", "stress"): raise ValueError(f"plane must be 'strain' or 'stress', got {plane!r}")
 
 # %% ../nbs/01_fem.ipynb 8
@@ -516,14 +517,25 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     return tuple(np.concatenate(p) for p in zip(*parts))
 
 # %% ../nbs/01_fem.ipynb 42
+def _check_effective(a_eff, C_eff=None):
+    "a_eff (B, 2, 2) and C_eff (B, 3, 3) or None as arrays; ValueError naming the one of the wrong shape (e.g. the two swapped)."
+    a_eff = np.asarray(a_eff)
+    if a_eff.ndim != 3 or a_eff.shape[1:] != (2, 2): raise ValueError(f"a_eff must be (B, 2, 2) effective conductivities, got shape {a_eff.shape}")
+    if C_eff is None: return a_eff, None
+    C_eff = np.asarray(C_eff)
+    if C_eff.shape != (len(a_eff), 3, 3): raise ValueError(f"C_eff must be ({len(a_eff)}, 3, 3) effective stiffnesses, like a_eff, got shape {C_eff.shape}")
+    return a_eff, C_eff
+
 def case1_properties(a_eff:np.ndarray, # (B, 2, 2) effective conductivity
                      C_eff:np.ndarray): # (B, 3, 3) effective Voigt stiffness
     "Case 1 properties κ = ([a_eff]₁₁, ½([C_eff]₁₁₁₁ + [C_eff]₂₂₂₂)), (B, 2)."
+    a_eff, C_eff = _check_effective(a_eff, C_eff)
     return np.stack([a_eff[:, 0, 0], 0.5 * (C_eff[:, 0, 0] + C_eff[:, 1, 1])], -1)
 
 def case2_properties(a_eff:np.ndarray, # (B, 2, 2) effective conductivity
                      C_eff:np.ndarray|None=None): # unused; for the same signature as case1_properties
     "Case 2 properties κ = ([a_eff]₁₁, [a_eff]₂₂), (B, 2)."
+    a_eff, _ = _check_effective(a_eff, C_eff)
     return np.stack([a_eff[:, 0, 0], a_eff[:, 1, 1]], -1)
 
 # %% ../nbs/01_fem.ipynb 44
@@ -638,6 +650,7 @@ def make_dataset(path, # store directory; an existing store is resumed
     from microstoch.field import RandomField
     from microstoch import __version__
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
+    check_int('n', n, 1); check_int('seed', seed, 0); check_int('batch_size', batch_size, 1); vf = check_vf(vf)
     field = field or RandomField(model=physics)
     materials = {**dict(a0=1., a1=50., E0=1., E1=50., nu=0.3, plane='strain'),
                  **{k: v for k, v in fem.items() if k in ('a0', 'a1', 'E0', 'E1', 'nu', 'plane')}}

@@ -5,9 +5,9 @@
 # %% auto 0
 __all__ = ['MODELS', 'PRESETS', 'rbf_centres', 'log_spectral_density', 'half_plane_lattice', 'log_amplitudes', 'phases',
            'spectral_sum', 'spectral_sum_direct', 'pixel_centres', 'paper_frequencies', 'paper_log_weights',
-           'paper_log_amplitudes', 'paper_sum', 'paper_sum_direct', 'grid_nodes', 'threshold', 'RandomField',
-           'sample_microstructures', 'preset_phi', 'two_point_correlation', 'correlation_lengths', 'plot_field',
-           'plot_presets', 'FieldExplorer', 'bench_field', 'format_bench_field']
+           'paper_log_amplitudes', 'paper_sum', 'paper_sum_direct', 'grid_nodes', 'threshold', 'check_vf', 'check_int',
+           'RandomField', 'sample_microstructures', 'preset_phi', 'two_point_correlation', 'correlation_lengths',
+           'plot_field', 'plot_presets', 'FieldExplorer', 'bench_field', 'format_bench_field']
 
 # %% ../nbs/00_field.ipynb 3
 import math
@@ -151,15 +151,19 @@ def grid_nodes(n_pix:int, dtype=torch.float64):
 # %% ../nbs/00_field.ipynb 36
 def threshold(vf:float): # volume fraction of phase 1, in (0, 1)
     "Level x₀ = Φ⁻¹(1 − vf) that gives phase 1 the volume fraction vf."
-    _check_vf(vf)
+    vf = check_vf(vf)
     return math.sqrt(2) * float(torch.special.erfinv(torch.tensor(1 - 2 * vf, dtype=torch.float64)))
 
-def _check_vf(vf):
-    if not isinstance(vf, (int, float)) or not 0 < vf < 1 or math.isnan(vf):
-        raise ValueError(f"vf (volume fraction) must be a number in (0, 1), got {vf!r}")
+def check_vf(vf): # a volume fraction: a Python, numpy or 0-d torch number
+    "vf as a float; ValueError unless it is a number in (0, 1)."
+    try: v = float(vf) if not isinstance(vf, (bool, str)) and np.ndim(vf) == 0 else math.nan
+    except (TypeError, ValueError): v = math.nan
+    if not 0 < v < 1: raise ValueError(f"vf (volume fraction) must be a number in (0, 1), got {vf!r}")
+    return v
 
 # %% ../nbs/00_field.ipynb 39
-def _check_int(name, v, low):
+def check_int(name:str, v, low:int):
+    "ValueError naming the parameter unless v is an integer (Python or numpy) ≥ low."
     if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
         raise ValueError(f"{name} must be an integer >= {low}, got {v!r}")
 
@@ -168,8 +172,9 @@ def _check_finite(name, t, size, d):
     if not torch.isfinite(t).all(): raise ValueError(f"{name} contains NaN or inf")
     return t
 
-def _as_float(v, like=None):
-    t = torch.as_tensor(v)
+def _as_float(v, like=None, name:str='input'):
+    try: t = torch.as_tensor(v)
+    except (TypeError, ValueError, RuntimeError): raise TypeError(f"{name} must be numbers (a tensor, an array or a list), got {type(v).__name__}") from None
     if like is not None: return t.to(like)
     return t if t.is_floating_point() else t.to(torch.get_default_dtype())
 
@@ -190,11 +195,11 @@ class RandomField:
                  eps:float=25., # tanh sharpness of smooth microstructures
                  model:str='periodic', # process model: 'periodic' (ours) or 'paper' (the authors')
                  n_w:int=35): # frequencies per axis; 'paper' only
-        _check_model(model); _check_int('n_pix', n_pix, 1); _check_int('n_side', n_side, 2)
+        _check_model(model); check_int('n_pix', n_pix, 1); check_int('n_side', n_side, 2)
         if model == 'periodic':
-            _check_int('k_max', k_max, 1)
+            check_int('k_max', k_max, 1)
             if 2 * k_max >= n_pix: raise ValueError(f"k_max must be < n_pix/2 = {n_pix / 2}, got k_max={k_max}")
-        else: _check_int('n_w', n_w, 2)
+        else: check_int('n_w', n_w, 2)
         for name, v in (('w_max', w_max), ('sigma', sigma), ('eps', eps)):
             if not v > 0: raise ValueError(f"{name} must be positive, got {v!r}")
         self.n_pix, self.k_max, self.n_side, self.w_max, self.sigma, self.eps = n_pix, k_max, n_side, w_max, sigma, eps
@@ -221,7 +226,7 @@ class RandomField:
 
     def check_phi(self, phi):
         "ϕ as a float tensor of length Q in its last dimension, or ValueError."
-        return _check_finite('phi', _as_float(phi), self.n_phi, 'Q')
+        return _check_finite('phi', _as_float(phi, name='phi'), self.n_phi, 'Q')
 
     def sdf(self, phi, w):
         "SDF at wavenumbers w (M, 2): point-symmetric G_s(w) = ½[G_ϕ(w) + G_ϕ(−w)] ('periodic'), G_ϕ(w) itself ('paper')."
@@ -255,9 +260,9 @@ class RandomField:
     def draw_psi_t(self, n:int, seed:int|None=None, generator:torch.Generator|None=None,
                    dtype=None, device=None):
         "n standard-normal phase vectors Ψ_t, (n, d_Ψ); drawn on the CPU so a seed gives the same Ψ_t on any device."
-        _check_int('n', n, 1)
+        check_int('n', n, 1)
         if seed is not None and generator is not None: raise ValueError("give either seed or generator, not both")
-        if seed is not None: generator = torch.Generator().manual_seed(seed)
+        if seed is not None: check_int('seed', seed, 0); generator = torch.Generator().manual_seed(seed)
         psi_t = torch.randn(n, self.d_psi, generator=generator, dtype=dtype or torch.get_default_dtype())
         return psi_t.to(device)
 
@@ -307,10 +312,16 @@ def preset_phi(name:str, # one of PRESETS
     return phi
 
 # %% ../nbs/00_field.ipynb 67
+def _images(x):
+    "x as a float tensor of (..., N, N) images, or ValueError."
+    x = _as_float(x, name='x')
+    if x.ndim < 2 or x.shape[-1] != x.shape[-2]: raise ValueError(f"x must be (..., N, N) microstructures, got shape {tuple(x.shape)}")
+    return x
+
 def two_point_correlation(x:torch.Tensor, # (..., N, N) microstructures
                           periodic:bool=True): # wrap around (periodic images), or only pairs inside the image
     "S₂[r₂, r₁] = mean_s x(s) x(s + r) by FFT, (..., N, N); periodic=False: lags |r| < N, (..., 2N−1, 2N−1). Negative lags count from the end; S₂[0, 0] = volume fraction."
-    x = _as_float(x)
+    x = _images(x)
     if periodic:
         n2 = x.shape[-1] * x.shape[-2]
         return torch.fft.irfft2(torch.fft.rfft2(x).abs() ** 2, s=x.shape[-2:]) / n2
@@ -322,8 +333,10 @@ _LAGS = {'s1': (0, 1), 's2': (1, 0), 'diagonal': (1, 1), 'antidiagonal': (-1, 1)
 
 def correlation_lengths(x:torch.Tensor): # (B, N, N) or (N, N) binary microstructures
     "Correlation length (1/e of the autocovariance, as a fraction of the side) along s₁, s₂ and both diagonals, batch-averaged."
-    x = _as_float(x).reshape(-1, *x.shape[-2:])
+    x = _images(x).reshape(-1, *x.shape[-2:])
+    if not ((x == 0) | (x == 1)).all(): raise ValueError("correlation_lengths needs binary microstructures (values 0 and 1)")
     vf = x.mean((-1, -2), keepdim=True)
+    if ((vf == 0) | (vf == 1)).any(): raise ValueError("correlation_lengths needs both phases in every microstructure; one is a single phase")
     rho = ((two_point_correlation(x) - vf**2) / (vf - vf**2).clamp_min(1e-12)).mean(0)
     n, out = x.shape[-1], {}
     for name, (di, dj) in _LAGS.items():

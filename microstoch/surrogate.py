@@ -9,12 +9,15 @@ __all__ = ['CASE1_BOX', 'CASE2_TARGET', 'CASE2_TARGET_VF03', 'RANDOM_PHI', 'Surr
 
 # %% ../nbs/02_surrogate.ipynb 3
 import math
+import pickle
 import time
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
+
+from .field import check_int
 
 # %% ../nbs/02_surrogate.ipynb 5
 def _block(c_in, c_out, padding):
@@ -83,8 +86,11 @@ class Surrogate:
                  device:str='cpu', # torch device
                  seed:int=0, # seed of the initial weights and of training
                  **arch): # SurrogateCNN settings (n_pix, channels, hidden, dropout, padding)
+        check_int('n_out', n_out, 1); check_int('seed', seed, 0)
+        if not isinstance(augment, bool): raise ValueError(f"augment must be True or False, got {augment!r}")
         self.config = dict(n_out=n_out, augment=augment, seed=seed, **arch)
-        self.device = torch.device(device)
+        try: self.device = torch.device(device)
+        except (RuntimeError, TypeError): raise ValueError(f"device must be a torch device such as 'cpu', 'cuda' or 'cuda:1', got {device!r}") from None
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             self.net = SurrogateCNN(n_out, **arch).to(self.device)
@@ -109,12 +115,15 @@ class Surrogate:
         for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
         if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
+        if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
+        if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
         g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
         perm = torch.randperm(len(x), generator=g)
         n_val = max(1, int(val_fraction * len(x)))
         if len(x) - n_val < 2: raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {len(x)} samples")
         val, tr = perm[:n_val], perm[n_val:]
-        self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0).clamp_min(1e-12)
+        self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0)
+        if (self.y_std == 0).any(): raise ValueError(f"kappa column(s) {(self.y_std == 0).nonzero()[:, 0].tolist()} take one value in every training sample: nothing to learn")
         y = (kappa - self.y_mean) / self.y_std
         dev = self.device
         xv, yv = x[val].to(dev), y[val].to(dev)
@@ -159,7 +168,7 @@ def log_diff_ndtr(a, b):
 def _predict(self, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
     x = check_inputs(x) if not (torch.is_tensor(x) and x.requires_grad) else x
-    self.check_size(x)
+    self.check_size(x); check_int('batch_size', batch_size, 1)
     self.net.eval()
     ym, ys = self.y_mean.to(self.device), self.y_std.to(self.device)
     if x.requires_grad:
@@ -176,6 +185,7 @@ def _log_prob(self, kappa, x):
     "log p_M(κ|x), (B,)."
     m, v = self.predict(x)
     kappa = torch.as_tensor(kappa, dtype=m.dtype, device=m.device)
+    if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
 def _log_prob_box(self, x, lo, hi):
@@ -196,11 +206,14 @@ def _save(self, path):
 
 def _load(cls, path, device:str='cpu'):
     "A surrogate saved by `save`, on `device`; only tensors and plain data are read (no pickled code runs)."
-    d = torch.load(path, map_location=device, weights_only=True)
-    cfg = dict(d['config'])
-    s = cls(cfg.pop('n_out'), cfg.pop('augment'), device, cfg.pop('seed'), **cfg)
-    s.net.load_state_dict(d['state']); s.net.eval()
-    s.y_mean, s.y_std, s.history = d['y_mean'], d['y_std'], d['history']
+    try:
+        d = torch.load(path, map_location='cpu', weights_only=True)
+        cfg = dict(d['config'])
+        s = cls(cfg.pop('n_out'), cfg.pop('augment'), device, cfg.pop('seed'), **cfg)
+        s.net.load_state_dict(d['state']); s.net.eval()
+        s.y_mean, s.y_std, s.history = d['y_mean'], d['y_std'], d['history']
+    except (pickle.UnpicklingError, RuntimeError, EOFError, KeyError, TypeError, AttributeError) as e:
+        raise ValueError(f"{path} is not a surrogate saved by microstoch ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
     return s
 
 Surrogate.save, Surrogate.load = _save, classmethod(_load)

@@ -16,16 +16,26 @@ import torch
 from torch import nn
 from torch.distributions import LowRankMultivariateNormal, kl_divergence
 
-from .field import RandomField, _check_vf
+from .field import MODELS, RandomField, check_int, check_vf
 from .surrogate import log_diff_ndtr
 
 # %% ../nbs/03_vbem.ipynb 6
 def _vector(name, v, d=None):
     "v as a float64 vector without NaN, of length d if given, or ValueError."
-    t = torch.as_tensor(v, dtype=torch.float64).flatten()
+    try: t = torch.as_tensor(v, dtype=torch.float64)
+    except (TypeError, ValueError, RuntimeError): raise TypeError(f"{name} must be a vector of numbers, got {v!r}") from None
+    if t.ndim > 1: raise ValueError(f"{name} must be a vector, got shape {tuple(t.shape)}")
+    t = t.flatten()
     if d is not None and len(t) != d: raise ValueError(f"{name} must have {d} entries, got {len(t)}")
     if torch.isnan(t).any(): raise ValueError(f"{name} contains NaN: {t.tolist()}")
     return t
+
+def _kappa(kappa, d:int, min_rows:int=1):
+    "Properties κ as a float64 array (n, d) with n ≥ min_rows, or ValueError."
+    kappa = np.asarray(kappa, float)
+    if kappa.ndim != 2 or kappa.shape[1] != d or len(kappa) < min_rows:
+        raise ValueError(f"kappa must be properties (n, {d}) with n >= {min_rows}, got shape {kappa.shape}")
+    return kappa
 
 def wilson_interval(k:int, n:int, # successes and trials
                     level:float=0.95): # confidence level
@@ -53,7 +63,7 @@ class Box:
         return log_diff_ndtr((lo - mean) / s, (hi - mean) / s).sum(-1, keepdim=True)
     def assess(self, kappa):
         "Monte-Carlo Pr(κ ∈ K) from properties κ (n, d) with its 95 % Wilson interval."
-        kappa = np.asarray(kappa)
+        kappa = _kappa(kappa, len(self.lo))
         inside = ((kappa >= self.lo.numpy()) & (kappa <= self.hi.numpy())).all(-1)
         return dict(n_mc=len(kappa), pr=float(inside.mean()), ci95=wilson_interval(int(inside.sum()), len(kappa)))
 
@@ -76,7 +86,7 @@ class GaussianUtility:
         return (-0.5 * r.log() - self.tau * (mean - self.target.to(mean)) ** 2 / r).sum(-1, keepdim=True)
     def assess(self, kappa):
         "Monte-Carlo mean utility from properties κ (n, d) with its standard error."
-        u = np.exp(-self.tau * ((np.asarray(kappa) - self.target.numpy()) ** 2).sum(-1))
+        u = np.exp(-self.tau * ((_kappa(kappa, len(self.target), 2) - self.target.numpy()) ** 2).sum(-1))
         return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))))
 
 # %% ../nbs/03_vbem.ipynb 9
@@ -97,6 +107,7 @@ class TargetDensity:
         if not torch.allclose(self.cov, self.cov.T) or torch.linalg.eigvalsh(self.cov).min() <= 0:
             raise ValueError(f"cov must be symmetric positive definite, got {self.cov.tolist()}")
         if samples is None:
+            check_int('n_samples', n_samples, 1)
             g = torch.Generator().manual_seed(seed)
             samples = self.mean + torch.randn(n_samples, d, generator=g, dtype=torch.float64) @ torch.linalg.cholesky(self.cov).T
         self.samples = torch.as_tensor(samples, dtype=torch.float64)
@@ -113,7 +124,7 @@ class TargetDensity:
     def assess(self, kappa):
         "Fit of the Monte-Carlo properties κ (n, d): mean, covariance, KL(p_target ‖ Gaussian fit), mean log-score of the κ⁽ˢ⁾."
         from scipy.stats import multivariate_normal
-        kappa = np.asarray(kappa, float); m, c = kappa.mean(0), np.cov(kappa.T)
+        kappa = _kappa(kappa, len(self.mean), len(self.mean) + 1); m, c = kappa.mean(0), np.cov(kappa.T)
         return dict(n_mc=len(kappa), mean=m.tolist(), cov=c.tolist(), kl_gauss=kl_gauss(self.mean, self.cov, m, c),
                     log_score=float(multivariate_normal(m, c).logpdf(self.samples.numpy()).mean()))
 
@@ -179,8 +190,19 @@ class VBEM:
                  seed:int=0, device:str='cpu',
                  phi_range:float|None=None, # after every M-step, rescale ϕ so that max ϕ − min ϕ ≤ phi_range (None: off)
                  field:RandomField|None=None): # generator settings (default: SPEC §1)
+        if not all(hasattr(objective, a) for a in ('log_u', 'centre', 'n_q', 'shifted')):
+            raise TypeError(f"objective must be a Box, GaussianUtility or TargetDensity (with log_u, centre, n_q, shifted), got {objective!r}")
+        for name, v in (('rank', rank), ('e_steps', e_steps), ('m_steps', m_steps)) + ((('n_samples', n_samples),) if n_samples is not None else ()):
+            check_int(name, v, 1)
+        check_int('seed', seed, 0)
+        for name, v in (('lr_q', lr_q), ('lr_phi', lr_phi)):
+            if not (isinstance(v, (int, float)) and 0 < v < math.inf): raise ValueError(f"{name} must be a positive number, got {v!r}")
+        if not (isinstance(ess_min, (int, float)) and 0 < ess_min <= 1): raise ValueError(f"ess_min must be in (0, 1], got {ess_min!r}")
         self.field, self.surrogate, self.objective = field or RandomField(), surrogate, objective
-        _check_vf(vf); self.vf = vf
+        self.vf = check_vf(vf)
+        n_out = getattr(surrogate, 'config', {}).get('n_out')
+        if n_out is not None and len(objective.centre) != n_out:
+            raise ValueError(f"the objective is over {len(objective.centre)} properties, the surrogate predicts {n_out}")
         self.n_samples = n_samples or max(8, 32 // objective.n_q)
         self.e_steps, self.m_steps, self.temper, self.ess_min = e_steps, m_steps, temper, ess_min
         if phi_range is not None and not phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {phi_range!r}")
@@ -265,6 +287,8 @@ def _run(self, max_iter:int=300, # upper bound on EM iterations
          progress:bool=True): # tqdm bar with the ELBO and t
     "Alternate E- and M-steps until the ELBO stops improving at t = 1; returns self (traces in elbo_trace, phi_trace, t_trace)."
     from tqdm.auto import tqdm
+    check_int('max_iter', max_iter, 1); check_int('window', window, 1); check_int('patience', patience, 1)
+    if not tol > 0: raise ValueError(f"tol must be a positive number, got {tol!r}")
     bar, start = tqdm(range(max_iter), desc='VB-EM', disable=not progress), None
     for _ in bar:
         f = self.e_step(); self.m_step()
@@ -309,6 +333,7 @@ def fem_properties(phi, # ϕ (Q,)
     "FEM properties κ (n, d) of n microstructures x ~ p(x|ϕ), ϕ taken in float32 (the runs' precision): the Monte-Carlo sample behind every assessment."
     from microstoch.field import sample_microstructures
     from microstoch.fem import homogenize
+    if physics not in MODELS: raise ValueError(f"physics must be one of {MODELS}, got {physics!r}")
     phi = torch.as_tensor(phi, dtype=torch.float32)   # a ϕ read back from summary.json gives the run's microstructures
     x = sample_microstructures(phi, n, vf=vf, seed=seed, field=field or RandomField(model=physics))
     return properties(*homogenize(x.numpy(), physics=physics, **fem))
