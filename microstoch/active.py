@@ -47,9 +47,9 @@ def select_top(scores, # acquisition values (n_pool,)
 
 # %% ../nbs/04_active.ipynb 10
 CASES = {
-    'case1': dict(properties=case1_properties, vf=0.5, n0=2048, steps=4,
+    'case1': dict(properties=case1_properties, vf=0.5, n0=2048, steps=4, names=('κ₁ = [a_eff]₁₁', 'κ₂ = ½(C₁₁₁₁ + C₂₂₂₂)'),
                   objective=lambda seed, target=CASE1_BOX: Box(*target)),
-    'case2': dict(properties=case2_properties, vf=0.5, n0=4096, steps=6,
+    'case2': dict(properties=case2_properties, vf=0.5, n0=4096, steps=6, names=('κ₁ = [a_eff]₁₁', 'κ₂ = [a_eff]₂₂'),
                   objective=lambda seed, target=CASE2_TARGET: TargetDensity(*target, n_samples=20, seed=seed)),
 }
 
