@@ -5,7 +5,7 @@
 # %% auto 0
 __all__ = ['CASES', 'SCALES', 'OPTIONS', 'PAPER_OPTIONS', 'LEGACY_DEFAULTS', 'select_top', 'case_target', 'run_config',
            'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'headline', 'best_step', 'format_assessment', 'run_case',
-           'aggregate_sweep', 'local_cluster', 'sweep', 'plot_sweep']
+           'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
 import json
@@ -327,6 +327,17 @@ def aggregate_sweep(summaries:list): # summary.json contents of many runs
         out[method] = [dict(n_labels=n, median=float(np.median(v)), q25=float(np.quantile(v, 0.25)), q75=float(np.quantile(v, 0.75)), runs=len(v))
                        for n, v in sorted(by_n.items())]
     return out
+
+def paired_comparison(summaries:list): # summary.json contents of runs of both methods, several seeds
+    "Active learning against random data seed by seed at the last step: the differences of the headline number (> 0: active learning better), their median, the seeds it wins, and the two-sided Wilcoxon signed-rank p-value."
+    from scipy.stats import wilcoxon
+    final = {(s['method'], s['seed']): headline(s['steps'][-1]['assessment']) for s in summaries}
+    seeds = sorted(seed for m, seed in final if m == 'active' and ('random', seed) in final)
+    if not seeds: raise ValueError("paired_comparison needs an active and a random run of at least one common seed")
+    sign = -1 if 'kl_gauss' in summaries[0]['steps'][-1]['assessment'] else 1   # a lower KL is better
+    d = np.array([sign * (final['active', s] - final['random', s]) for s in seeds])
+    return dict(seeds=seeds, diff=d.tolist(), median_diff=float(np.median(d)), wins=int((d > 0).sum()),
+                p_wilcoxon=float(wilcoxon(d).pvalue) if len(d) > 1 and d.any() else math.nan)
 
 def local_cluster(n_workers:int|None=None): # worker processes (default: one per core)
     "A dask LocalCluster of single-threaded worker processes whose environment lacks MALLOC_TRIM_THRESHOLD_ (it slows torch down)."
