@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from torch import nn
 
 from .field import check_int
@@ -165,7 +166,8 @@ def log_diff_ndtr(a, b):
     return lb + torch.where(d > -math.log(2), torch.log(-torch.expm1(d)), torch.log1p(-torch.exp(d)))
 
 # %% ../nbs/02_surrogate.ipynb 14
-def _predict(self, x, batch_size:int=1024):
+@patch
+def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
     x = check_inputs(x) if not (torch.is_tensor(x) and x.requires_grad) else x
     self.check_size(x); check_int('batch_size', batch_size, 1)
@@ -181,30 +183,32 @@ def _predict(self, x, batch_size:int=1024):
             out_m.append(m * ys + ym); out_v.append(lv.exp() * ys**2)
     return torch.cat(out_m), torch.cat(out_v)
 
-def _log_prob(self, kappa, x):
+@patch
+def log_prob(self:Surrogate, kappa, x):
     "log p_M(κ|x), (B,)."
     m, v = self.predict(x)
     kappa = torch.as_tensor(kappa, dtype=m.dtype, device=m.device)
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-def _log_prob_box(self, x, lo, hi):
+@patch
+def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
     m, v = self.predict(x)
     lo, hi = (torch.as_tensor(t, dtype=m.dtype, device=m.device) for t in (lo, hi))
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-Surrogate.predict, Surrogate.log_prob, Surrogate.log_prob_box = _predict, _log_prob, _log_prob_box
-
 # %% ../nbs/02_surrogate.ipynb 16
-def _save(self, path):
+@patch
+def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
     from microstoch import __version__
     torch.save(dict(config=self.config, state=self.net.state_dict(), y_mean=self.y_mean, y_std=self.y_std,
                     history=self.history, version=__version__), path)
 
-def _load(cls, path, device:str='cpu'):
+@patch(cls_method=True)
+def load(cls:Surrogate, path, device:str='cpu'):
     "A surrogate saved by `save`, on `device`; only tensors and plain data are read (no pickled code runs)."
     try:
         d = torch.load(path, map_location='cpu', weights_only=True)
@@ -215,8 +219,6 @@ def _load(cls, path, device:str='cpu'):
     except (pickle.UnpicklingError, RuntimeError, EOFError, KeyError, TypeError, AttributeError) as e:
         raise ValueError(f"{path} is not a surrogate saved by microstoch ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
     return s
-
-Surrogate.save, Surrogate.load = _save, classmethod(_load)
 
 # %% ../nbs/02_surrogate.ipynb 24
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties

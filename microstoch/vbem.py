@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 from torch import nn
 from torch.distributions import LowRankMultivariateNormal, kl_divergence
 
@@ -217,16 +218,19 @@ class VBEM:
         self.advance_temperature()
 
 # %% ../nbs/03_vbem.ipynb 23
-def _objective_at(self, t:float):
+@patch
+def objective_at(self:VBEM, t:float):
     "The objective tempered to t ∈ [0, 1] (t = 1: the real one)."
     return self.objective if t >= 1 else self.objective.shifted((1 - t) * self.shift)
 
-def _scores(self, psi, phi, objective):
+@patch
+def _scores(self:VBEM, psi, phi, objective):
     "log ũ of every q_s's phases under its own target, (n, n_q)."
     n, n_q, d = psi.shape
     return own_scores(log_utility(self.surrogate, objective, self.field(phi, psi.reshape(n * n_q, d), self.vf)), n, n_q)
 
-def _elbo(self, n:int|None=None, # phases per q_s (default n_samples)
+@patch
+def elbo(self:VBEM, n:int|None=None, # phases per q_s (default n_samples)
           grad:str='q'): # differentiate w.r.t. 'q' (E-step) or 'phi' (M-step)
     "Reparametrised estimate of F(ξ, ϕ) = mean over q_s of E_q[log ũ(F_ϕ(Ψ_t))] − KL(q_s ‖ N(0, I))."
     psi = self.q.rsample(n or self.n_samples, self.gen)
@@ -234,7 +238,8 @@ def _elbo(self, n:int|None=None, # phases per q_s (default n_samples)
     if grad != 'q': psi = psi.detach()
     return (self._scores(psi, phi, self.objective_at(self.t)).mean(0) - kl).mean()
 
-def _ascend(self, grad:str, steps:int):
+@patch
+def _ascend(self:VBEM, grad:str, steps:int):
     "`steps` Adam updates of q ('q') or ϕ ('phi') along the ELBO gradient, computing only the gradients needed; returns the last ELBO."
     params, opt = (list(self.q.parameters()), self.opt_q) if grad == 'q' else ([self.phi], self.opt_phi)
     for _ in range(steps):
@@ -245,8 +250,10 @@ def _ascend(self, grad:str, steps:int):
         opt.step()
     return f.item()
 
-def _e_step(self): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.e_steps)
-def _m_step(self):
+@patch
+def e_step(self:VBEM): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.e_steps)
+@patch
+def m_step(self:VBEM):
     "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range if it is set and exceeded; returns the ELBO."
     f = self._ascend('phi', self.m_steps)
     if self.phi_range is not None:
@@ -255,11 +262,10 @@ def _m_step(self):
             if spread > self.phi_range: self.phi.mul_(self.phi_range / spread)
     return f
 
-VBEM.objective_at, VBEM._scores, VBEM.elbo, VBEM._ascend, VBEM.e_step, VBEM.m_step = _objective_at, _scores, _elbo, _ascend, _e_step, _m_step
-
 # %% ../nbs/03_vbem.ipynb 24
+@patch
 @torch.no_grad()
-def _advance_temperature(self, n:int=256, # phases per q_s for the weights
+def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
                          bisections:int=12):
     "Move t as far towards 1 as the ESS of the importance weights allows (bisection); returns t."
     psi = self.q.rsample(n, self.gen)
@@ -279,10 +285,9 @@ def _advance_temperature(self, n:int=256, # phases per q_s for the weights
     self.t = lo
     return self.t
 
-VBEM.advance_temperature = _advance_temperature
-
 # %% ../nbs/03_vbem.ipynb 25
-def _run(self, max_iter:int=300, # upper bound on EM iterations
+@patch
+def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
          window:int=10, patience:int=20, tol:float=1e-2, # stopping rule, see elbo_converged
          progress:bool=True): # tqdm bar with the ELBO and t
     "Alternate E- and M-steps until the ELBO stops improving at t = 1; returns self (traces in elbo_trace, phi_trace, t_trace)."
@@ -300,15 +305,14 @@ def _run(self, max_iter:int=300, # upper bound on EM iterations
             bar.set_description(f'VB-EM: converged after {len(self.elbo_trace)} iterations'); break
     return self
 
-def _sample_x(self, n:int, # microstructures (spread evenly over the q_s)
+@patch
+def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
               binary:bool=True, seed:int|None=None):
     "Microstructures x = F_ϕ(Ψ_t), Ψ_t ~ q: the candidates of active learning, (n, N, N)."
     g = torch.Generator().manual_seed(seed) if seed is not None else self.gen
     with torch.no_grad():
         psi = self.q.rsample(-(-n // self.q.mu.shape[0]), g).reshape(-1, self.field.d_psi)[:n]
         return self.field(self.phi, psi, self.vf, binary)
-
-VBEM.run, VBEM.sample_x = _run, _sample_x
 
 # %% ../nbs/03_vbem.ipynb 27
 @torch.no_grad()
