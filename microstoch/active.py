@@ -221,14 +221,10 @@ def optimise(self:ActiveRun, l:int, sur):
     start = self.phi0 if l == 0 else torch.load(self.out / f'step{l - 1}' / 'vbem.pt', map_location='cpu', weights_only=True)['phi']
     vb = VBEM(sur, self.objective, phi0=start, vf=c['vf'], seed=c['seed'] + l, device=self.device, field=self.field,
               phi_range=c['phi_range'])
-    st = read_or_redo(f, _read_checkpoint('phi', 'q', 'elbo_trace', 't_trace', 'phi_trace'))   # on the CPU: a run made on a GPU resumes anywhere
-    if st is not None:
-        vb.q.load_state_dict(st['q']); vb.phi.data.copy_(st['phi'])
-        vb.elbo_trace, vb.t_trace, vb.phi_trace = st['elbo_trace'], st['t_trace'], st['phi_trace']
-        return vb
+    st = read_or_redo(f, _read_checkpoint(*vb.state_dict()))   # on the CPU: a run made on a GPU resumes anywhere
+    if st is not None: return vb.load_state_dict(st)
     self._timed('vbem', vb.run, max_iter=c['vbem_iter'], progress=self.progress)
-    write_atomic(f, lambda fh: torch.save(dict(phi=vb.phi.detach().cpu(), q=vb.q.state_dict(), elbo_trace=vb.elbo_trace,
-                                                t_trace=vb.t_trace, phi_trace=vb.phi_trace), fh))
+    write_atomic(f, lambda fh: torch.save(vb.state_dict(), fh))
     return vb
 
 @patch

@@ -314,6 +314,18 @@ def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
         psi = self.q.rsample(-(-n // self.q.mu.shape[0]), g).reshape(-1, self.field.d_psi)[:n]
         return self.field(self.phi, psi, self.vf, binary)
 
+@patch
+def state_dict(self:VBEM):
+    "What a run keeps of a VB-EM, on the CPU: ϕ, the state of q and the ELBO, t and ϕ traces."
+    return dict(phi=self.phi.detach().cpu(), q=self.q.state_dict(), elbo_trace=self.elbo_trace, t_trace=self.t_trace, phi_trace=self.phi_trace)
+
+@patch
+def load_state_dict(self:VBEM, state:dict): # from state_dict, e.g. read back with torch.load(..., weights_only=True)
+    "Restore ϕ, q and the traces (onto this VBEM's device); returns self."
+    self.q.load_state_dict(state['q']); self.phi.data.copy_(state['phi'])
+    self.elbo_trace, self.t_trace, self.phi_trace = list(state['elbo_trace']), list(state['t_trace']), list(state['phi_trace'])
+    return self
+
 # %% ../nbs/03_vbem.ipynb 27
 @torch.no_grad()
 def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ (Q,)
@@ -346,7 +358,7 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 52
+# %% ../nbs/03_vbem.ipynb 54
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
