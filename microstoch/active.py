@@ -4,8 +4,8 @@
 
 # %% auto 0
 __all__ = ['CASES', 'SCALES', 'OPTIONS', 'PAPER_OPTIONS', 'LEGACY_DEFAULTS', 'select_top', 'case_target', 'run_config',
-           'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'headline', 'best_step', 'format_assessment', 'run_case',
-           'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
+           'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'headline', 'merit', 'best_step', 'format_assessment',
+           'run_case', 'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
 import json
@@ -294,10 +294,13 @@ def headline(assessment:dict):
     "The number a sweep compares: Pr(κ ∈ K) (Case 1), KL(p_target ‖ fit) (Case 2) or the mean utility."
     return assessment.get('pr', assessment.get('kl_gauss', assessment.get('mean_u')))
 
+def merit(assessment:dict):
+    "The headline number signed so that larger is better: Pr or the mean utility, −KL."
+    return -assessment['kl_gauss'] if 'kl_gauss' in assessment else headline(assessment)
+
 def best_step(steps:list): # a summary's steps
     "l of the step whose ϕ*_l has the best FEM assessment: the highest Pr or mean utility, the lowest KL (the step to use; comparisons with the paper use the last)."
-    sign = -1 if 'kl_gauss' in steps[0]['assessment'] else 1
-    return max(steps, key=lambda st: sign * headline(st['assessment']))['l']
+    return max(steps, key=lambda st: merit(st['assessment']))['l']
 
 def format_assessment(a:dict):
     "One-line summary of an assessment dict."
@@ -327,11 +330,10 @@ def aggregate_sweep(summaries:list): # summary.json contents of many runs
 def paired_comparison(summaries:list): # summary.json contents of runs of both methods, several seeds
     "Active learning against random data seed by seed at the last step: the differences of the headline number (> 0: active learning better), their median, the seeds it wins, and the two-sided Wilcoxon signed-rank p-value."
     from scipy.stats import wilcoxon
-    final = {(s['method'], s['seed']): headline(s['steps'][-1]['assessment']) for s in summaries}
+    final = {(s['method'], s['seed']): merit(s['steps'][-1]['assessment']) for s in summaries}
     seeds = sorted(seed for m, seed in final if m == 'active' and ('random', seed) in final)
     if not seeds: raise ValueError("paired_comparison needs an active and a random run of at least one common seed")
-    sign = -1 if 'kl_gauss' in summaries[0]['steps'][-1]['assessment'] else 1   # a lower KL is better
-    d = np.array([sign * (final['active', s] - final['random', s]) for s in seeds])
+    d = np.array([final['active', s] - final['random', s] for s in seeds])
     return dict(seeds=seeds, diff=d.tolist(), median_diff=float(np.median(d)), wins=int((d > 0).sum()),
                 p_wilcoxon=float(wilcoxon(d).pvalue) if len(d) > 1 and d.any() else math.nan)
 

@@ -64,7 +64,9 @@ CASE_HELP = {
              "the target density N([20.5, 3.5], [[0.60, -0.03], [-0.03, 0.01]]) (objective O2), at volume fraction 0.5; "
              "--vf 0.3 with --physics paper takes the authors' code's target N([7.80, 1.95], diag(1.0, 0.005)).",
 }
-TYPICAL_S = {'case1': dict(smoke=60, small=240, paper=960), 'case2': dict(smoke=60, small=300, paper=3600)}   # seconds, 2-core CPU, periodic physics
+TYPICAL_S = {'case1': dict(smoke=30, small=190, paper=1010), 'case2': dict(smoke=45, paper=3630)}   # measured, 2-core CPU, periodic physics: 04 and 06's smoke and small runs, results/case1 and results/case2 (case 2 small: not measured)
+
+def _duration(s:float): "Seconds as '30 s' or '17 min'."; return f"{s:.0f} s" if s < 120 else f"{s / 60:.0f} min"
 
 def _scale_help(case:str):
     "What each scale of a case costs: labels, active-learning steps, typical wall time."
@@ -73,7 +75,7 @@ def _scale_help(case:str):
     for scale, s in SCALES.items():
         n0, steps = s['n0'] or CASES[case]['n0'], s['steps'] or CASES[case]['steps']
         rows.append(f"{scale}: {n0} + {steps} x {s['n_add']} = {n0 + steps * s['n_add']} FEM labels, "
-                    f"{steps} active-learning step{'s' * (steps != 1)}, about {TYPICAL_S[case][scale] / 60:.0f} min on a 2-core CPU")
+                    f"{steps} active-learning step{'s' * (steps != 1)}" + (f", about {_duration(TYPICAL_S[case][scale])} on a 2-core CPU" if scale in TYPICAL_S[case] else ''))
     return '; '.join(rows)
 
 def _parser():

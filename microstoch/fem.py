@@ -499,9 +499,8 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     if backend not in BACKENDS: raise ValueError(f"backend must be one of {BACKENDS}, got {backend!r}")
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     if not (np.isscalar(tol) and tol > 0): raise ValueError(f"tol must be a positive number, got {tol!r}")
-    for name, v in (('batch_size', batch_size), ('workers', workers)):
-        if v is not None and (isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1):
-            raise ValueError(f"{name} must be a positive integer, got {v!r}")
+    check_int('batch_size', batch_size, 1)
+    if workers is not None: check_int('workers', workers, 1)
     if len(x) == 0: return np.zeros((0, 2, 2)), np.zeros((0, 3, 3))
     args = (a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol)
     if workers is None: workers = torch.get_num_threads()
@@ -611,9 +610,11 @@ class DatasetStore:
         self.meta = _read_meta(f)
 
     def batch_file(self, b:int): "Path of batch b."; return self.path / f'batch_{b:06d}.npz'
-    def done(self):
-        "Indices of the complete batches; a damaged batch file is set aside (read_or_redo), so it is made again."
-        return sorted(int(p.stem[6:]) for p in self.path.glob('batch_*.npz') if read_or_redo(p, _read_batch) is not None)
+    def batches(self):
+        "{b: arrays} of the complete batches, in order; a damaged batch file is set aside (read_or_redo), so it is made again."
+        found = {int(p.stem[6:]): read_or_redo(p, _read_batch) for p in self.path.glob('batch_*.npz')}
+        return {b: a for b, a in sorted(found.items()) if a is not None}
+    def done(self): "Indices of the complete batches."; return list(self.batches())
 
     def write(self, b:int, x, **arrays):
         "Write batch b atomically: x (B, N, N) binary as packed bits, other arrays as they are."
@@ -622,7 +623,7 @@ class DatasetStore:
 
     def load(self):
         "All complete batches in order: dict of arrays, 'x' unpacked to (n, N, N) uint8."
-        parts = [_read_batch(self.batch_file(b)) for b in self.done()]
+        parts = list(self.batches().values())   # each file read once
         if not parts: return {}
         out = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
         n = self.meta['n_pix']

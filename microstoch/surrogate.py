@@ -113,8 +113,7 @@ class Surrogate:
         from tqdm.auto import tqdm
         x, kappa = check_inputs(x, kappa, self.config['n_out'])
         self.check_size(x)
-        for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)):
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{name} must be a positive integer, got {v!r}")
+        for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
         if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
         if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
         if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
@@ -210,14 +209,14 @@ def save(self:Surrogate, path):
 @patch(cls_method=True)
 def load(cls:Surrogate, path, device:str='cpu'):
     "A surrogate saved by `save`, on `device`; only tensors and plain data are read (no pickled code runs)."
-    try:
+    try:   # the file's errors only: a bad device is reported as itself
         d = torch.load(path, map_location='cpu', weights_only=True)
-        cfg = dict(d['config'])
-        s = cls(cfg.pop('n_out'), cfg.pop('augment'), device, cfg.pop('seed'), **cfg)
-        s.net.load_state_dict(d['state']); s.net.eval()
-        s.y_mean, s.y_std, s.history = d['y_mean'], d['y_std'], d['history']
+        cfg, state, y_mean, y_std, history = dict(d['config']), d['state'], d['y_mean'], d['y_std'], d['history']
     except (pickle.UnpicklingError, RuntimeError, EOFError, KeyError, TypeError, AttributeError) as e:
         raise ValueError(f"{path} is not a surrogate saved by microstoch ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
+    s = cls(cfg.pop('n_out'), cfg.pop('augment'), device, cfg.pop('seed'), **cfg)
+    s.net.load_state_dict(state); s.net.eval()
+    s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
 # %% ../nbs/02_surrogate.ipynb 24
