@@ -59,12 +59,15 @@ def case_target(case:str, vf:float, physics:str='periodic'):
     return CASE2_TARGET_VF03 if (physics, vf) == ('paper', 0.3) else CASE2_TARGET
 SCALES = {
     'smoke': dict(n0=48, n_pool=64, n_add=16, steps=1, max_epochs=3, retrain_epochs=3, patience=3, vbem_iter=6, n_mc=32, batch_size=8),
-    'small': dict(n0=512, n_pool=1024, n_add=256, steps=2, max_epochs=120, retrain_epochs=120, patience=20, vbem_iter=200, n_mc=256, batch_size=64),
-    'paper': dict(n0=None, n_pool=4096, n_add=1024, steps=None, max_epochs=300, retrain_epochs=40, patience=30, vbem_iter=300, n_mc=1024, batch_size=64),
+    'small': dict(n0=None, n_pool=4096, n_add=1024, steps=2, max_epochs=60, retrain_epochs=40, patience=30, vbem_iter=300, n_mc=1024, batch_size=64),
+    'paper': dict(n0=None, n_pool=4096, n_add=1024, steps=None, max_epochs=60, retrain_epochs=40, patience=30, vbem_iter=300, n_mc=1024, batch_size=64),
 }
 OPTIONS = dict(warm_start=True,      # retrain from the previous step's weights (False: from scratch, max_epochs)
                padding='circular',   # the surrogate's convolution padding: 'circular' (periodic) or 'zeros' (the paper's)
                augment=True,         # train with random periodic shifts and flips
+               anneal=True,          # cosine-anneal the surrogate's learning rate over each fit's epochs (Surrogate.fit)
+               replay=True,          # warm retraining: each epoch takes the new labels and as many old ones at random (False: all labels)
+               fem_tol=1e-3,         # the FEM's bound on the error of each effective tensor entry, for labels and assessments (homogenize's tol)
                phi_range=None)       # VB-EM rescales ϕ to this range (max − min) after every M-step, as the authors' Case 1 code does (10)
 PAPER_OPTIONS = dict(padding='zeros', augment=False)   # physics='paper': the microstructures are not periodic
 
@@ -82,8 +85,9 @@ def run_config(case:str='case1', scale:str='small', seed:int=0,
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     opts = {k: settings.pop(k, v) for k, v in {**OPTIONS, **(PAPER_OPTIONS if physics == 'paper' else {})}.items()}
     if opts['padding'] not in ('circular', 'zeros'): raise ValueError(f"padding must be 'circular' or 'zeros', got {opts['padding']!r}")
-    for k in ('warm_start', 'augment'):
+    for k in ('warm_start', 'augment', 'anneal', 'replay'):
         if not isinstance(opts[k], bool): raise ValueError(f"{k} must be True or False, got {opts[k]!r}")
+    if not (isinstance(opts['fem_tol'], (int, float)) and 0 < opts['fem_tol'] < math.inf): raise ValueError(f"fem_tol must be a positive number, got {opts['fem_tol']!r}")
     if opts['phi_range'] is not None and not (isinstance(opts['phi_range'], (int, float)) and opts['phi_range'] > 0):
         raise ValueError(f"phi_range must be a positive number or None, got {opts['phi_range']!r}")
     c = {k: v if v is not None else CASES[case][k] for k, v in SCALES[scale].items()}
@@ -113,7 +117,7 @@ def run_name(case:str, scale:str, method:str, seed:int, vf:float|None=None, phys
     tag += f'-phys{physics}' if physics != 'periodic' else ''
     return f'{case}-{scale}{tag}-{method}-seed{seed}'
 
-LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None)   # what runs made before these settings existed used
+LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None, anneal=False, replay=False, fem_tol=1e-6)   # what runs made before these settings existed used
 
 def _read_json_object(path, keys=()):
     "A JSON object from a file; ValueError if it is not an object, KeyError if it lacks one of `keys`."
@@ -189,7 +193,7 @@ def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None):
     "FEM-label n microstructures into data/<name> (ancestral, or from sampler); resumes batch by batch."
     c = self.cfg
     return self._timed('fem', make_dataset, self.out / 'data' / name, n, sampler=sampler, vf=c['vf'], seed=seed, physics=c['physics'],
-                       batch_size=c['batch_size'], progress=self.progress, device=self.device)
+                       batch_size=c['batch_size'], progress=self.progress, device=self.device, tol=c['fem_tol'])
 
 @patch
 def data(self:ActiveRun, l:int):
@@ -210,7 +214,8 @@ def train(self:ActiveRun, l:int):
     warm = l > 0 and c['warm_start']
     sur = Surrogate.load(self.out / f'step{l - 1}' / 'surrogate.pt', self.device) if warm else \
           Surrogate(seed=c['seed'], device=self.device, padding=c['padding'], augment=c['augment'])
-    self._timed('train', sur.fit, *self.data(l), max_epochs=c['retrain_epochs' if warm else 'max_epochs'], patience=c['patience'], progress=self.progress)
+    self._timed('train', sur.fit, *self.data(l), max_epochs=c['retrain_epochs' if warm else 'max_epochs'], patience=c['patience'],
+                anneal=c['anneal'], new=c['n_add'] if warm and c['replay'] else None, progress=self.progress)
     write_atomic(f, sur.save)
     return sur
 
@@ -234,7 +239,7 @@ def assess_phi(self:ActiveRun, phi, file):
     if a is not None: return a
     c = self.cfg
     kappa = self._timed('assess', fem_properties, phi, self.properties, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']),
-                        physics=c['physics'], device=self.device)
+                        physics=c['physics'], device=self.device, tol=c['fem_tol'])
     write_atomic(Path(file).with_suffix('.npz'), lambda fh: np.savez_compressed(fh, kappa=kappa))
     a = self.objective.assess(kappa)
     _write_json(file, a)

@@ -186,12 +186,10 @@ def _run(args):
         print(f"bench field: model {args.physics!r}, batch {args.n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
         print(format_bench_field(bench_field(args.n, args.repeats, args.device, getattr(torch, args.dtype), model=args.physics)))
     elif args.what == 'surrogate':
-        from microstoch.surrogate import bench_surrogate
-        res = bench_surrogate(device=args.device)
-        print(f"bench surrogate ({args.device}): one epoch over 4096, batch 128; inference batch 1024")
-        for name in ('contiguous', 'channels_last'):
-            print(f"  {name:14s} training {res[name]['train_samples_per_s']:5.0f} samples/s, inference {res[name]['infer_per_s']:5.0f} microstructures/s")
-        print(f"  channels_last / contiguous: training {res['train_ratio']:.2f}x, inference {res['infer_ratio']:.2f}x")
+        import torch
+        from microstoch.surrogate import bench_surrogate, format_bench_surrogate
+        print(f"bench surrogate ({args.device}, {torch.get_num_threads()} threads): two epochs over 4096, batch 128; inference batch 1024")
+        print(format_bench_surrogate(bench_surrogate(device=args.device)))
     elif args.what == 'vbem':
         import torch
         from microstoch.vbem import bench_vbem, format_bench_vbem
