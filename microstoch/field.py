@@ -186,7 +186,7 @@ def _check_model(model):
     return model
 
 class RandomField:
-    "The differentiable process→structure map x = F_ϕ(Ψ_t) (SPEC §1): spectral-mixture SDF, spectral representation ('periodic' or 'paper'), threshold."
+    "The differentiable process→structure map x = F_ϕ(Ψ_t) of `00_field`: spectral-mixture SDF, spectral representation ('periodic' or 'paper'), threshold."
     def __init__(self, n_pix:int=64, # pixels per side N_p
                  k_max:int=16, # lattice half-width K_max (< n_pix/2); 'periodic' only
                  n_side:int=10, # RBFs per axis, Q = n_side²
@@ -287,7 +287,7 @@ def sample_microstructures(phi, # (Q,) process parameters (tensor, array or list
                            seed:int|None=None, # seed for reproducible Ψ_t
                            binary:bool=True, # binary {0,1} or smooth (0,1) values
                            generator:torch.Generator|None=None, # alternative to seed
-                           field:RandomField|None=None, # generator settings (default: SPEC §1)
+                           field:RandomField|None=None, # generator settings (default: RandomField's defaults, with `model`)
                            model:str|None=None): # 'periodic' or 'paper' (default: field's, else 'periodic')
     "Draw n microstructures x ~ p(x|ϕ) as an (n, N_p, N_p) tensor on ϕ's device and dtype."
     return _field_for(field, model).sample(phi, n, vf, binary, seed, generator)

@@ -118,7 +118,7 @@ class Surrogate:
             patience:int=30, # early stopping: epochs without a better validation loss
             batch_size:int=128, lr:float=1e-3, weight_decay:float=1e-5,
             val_fraction:float=0.1, # share of the data held out for early stopping
-            anneal:bool=True, # cosine-anneal the learning rate from lr to lr/20 over max_epochs (False: constant lr)
+            anneal:bool=False, # cosine-anneal the learning rate from lr to lr/20 over max_epochs (False: constant, the paper's)
             new:int|None=None, # retraining: the last `new` samples are new labels; each epoch takes them and as many of the others at random (replay); None: every sample every epoch
             progress:bool=True): # tqdm progress bar
         "Train (or retrain, from the current weights, on an enlarged dataset) by maximum likelihood; returns the history."
@@ -161,10 +161,10 @@ class Surrogate:
                     if not torch.isfinite(loss): raise RuntimeError(f"training diverged: loss {loss.item()} at epoch {epoch}; lower lr or check the data")
                     opt.zero_grad(); loss.backward(); opt.step()
                     total += loss.item() * len(idx)
-                if sched: sched.step()
                 self.net.eval()
                 with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
-                self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v))
+                self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
+                if sched: sched.step()
                 bar.set_postfix(train=f'{total / len(order):.3f}', val=f'{v:.3f}')
                 if v < best: best, best_state, since = v, {k: t.clone() for k, t in self.net.state_dict().items()}, 0
                 else: since += 1
@@ -263,7 +263,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 31
+# %% ../nbs/02_surrogate.ipynb 33
 CASE1_BOX = ((8.5, 6.75), (11.0, 9.0))   # Case 1's K = [8.5, 11.0] × [6.75, 9.0]: (lower corner, upper corner)
 CASE2_TARGET = ((20.5, 3.5), ((0.60, -0.03), (-0.03, 0.01)))   # Case 2's p_target = N(mean, cov)
 CASE2_TARGET_VF03 = ((7.80, 1.95), ((1.0, 0.), (0., 0.005)))    # the authors' code's target at vf 0.3 (ChannelizedFlow64VF03)
@@ -272,7 +272,7 @@ def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
                     seed:int=0, # seed of the samples
-                    field=None): # RandomField (default: SPEC §1)
+                    field=None): # RandomField (default: RandomField(), the periodic model of `00_field`)
     "n binary x ~ p(x|ϕ) and the surrogate's predictive mean and variance of κ at each: (x, m, v), on the CPU."
     from microstoch.field import sample_microstructures
     x = sample_microstructures(torch.as_tensor(phi, dtype=torch.float64), n, vf=vf, seed=seed, field=field).float()
@@ -288,7 +288,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 32
+# %% ../nbs/02_surrogate.ipynb 34
 def _limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -349,7 +349,7 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 33
+# %% ../nbs/02_surrogate.ipynb 35
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
 class PropertyExplorer:
@@ -421,7 +421,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 48
+# %% ../nbs/02_surrogate.ipynb 50
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:

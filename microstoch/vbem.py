@@ -190,7 +190,7 @@ class VBEM:
                  temper:bool=True, ess_min:float=0.5, # adaptive tempering and its ESS threshold
                  seed:int=0, device:str='cpu',
                  phi_range:float|None=None, # after every M-step, rescale ϕ so that max ϕ − min ϕ ≤ phi_range (None: off)
-                 field:RandomField|None=None): # generator settings (default: SPEC §1)
+                 field:RandomField|None=None): # generator settings (default: RandomField(), the periodic model of `00_field`)
         if not all(hasattr(objective, a) for a in ('log_u', 'centre', 'n_q', 'shifted')):
             raise TypeError(f"objective must be a Box, GaussianUtility or TargetDensity (with log_u, centre, n_q, shifted), got {objective!r}")
         for name, v in (('rank', rank), ('e_steps', e_steps), ('m_steps', m_steps)) + ((('n_samples', n_samples),) if n_samples is not None else ()):
