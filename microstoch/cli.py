@@ -64,7 +64,7 @@ CASE_HELP = {
              "the target density N([20.5, 3.5], [[0.60, -0.03], [-0.03, 0.01]]) (objective O2), at volume fraction 0.5; "
              "--vf 0.3 with --physics paper takes the authors' code's target N([7.80, 1.95], diag(1.0, 0.005)).",
 }
-TYPICAL_S = {'case1': dict(smoke=30, small=190, paper=1010), 'case2': dict(smoke=45, paper=3630)}   # measured, 2-core CPU, periodic physics: 04 and 06's smoke and small runs, results/case1 and results/case2 (case 2 small: not measured)
+TYPICAL_S = {'case1': dict(smoke=30, small=350, paper=570), 'case2': dict(smoke=45, paper=3630)}   # measured, 2-core CPU, periodic physics: 04 and 06's smoke runs, results/case1-speed (case 1 small and paper), results/case2 (case 2 paper; case 2 small: not measured)
 
 def _duration(s:float): "Seconds as '30 s' or '17 min'."; return f"{s:.0f} s" if s < 120 else f"{s / 60:.0f} min"
 
