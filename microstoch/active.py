@@ -62,7 +62,7 @@ SCALES = {
     'small': dict(n0=None, n_pool=4096, n_add=1024, steps=2, max_epochs=300, retrain_epochs=40, patience=30, vbem_iter=300, n_mc=1024, batch_size=64),
     'paper': dict(n0=None, n_pool=4096, n_add=1024, steps=None, max_epochs=300, retrain_epochs=40, patience=30, vbem_iter=300, n_mc=1024, batch_size=64),
 }
-EARLIER = {   # the scales' settings up to commit 49c8fea: the results committed with them are reproduced or resumed by passing these
+EARLIER = {   # the scales' settings up to commit 49c8fea: the runs committed with them resume when these are passed
     'paper': dict(fem_tol=1e-6),
     'small': dict(n0=512, n_pool=1024, n_add=256, max_epochs=120, retrain_epochs=120, patience=20, vbem_iter=200, n_mc=256, fem_tol=1e-6),
 }

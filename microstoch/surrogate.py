@@ -144,7 +144,7 @@ class Surrogate:
         xv, yv = x[val].to(dev), y[val].to(dev)
         opt = torch.optim.Adam(self.net.parameters(), lr=lr, weight_decay=weight_decay)
         sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max_epochs, eta_min=lr / 20) if anneal else None
-        old, fresh = (tr, tr[:0]) if new is None else (tr[tr < len(x) - new], tr[tr >= len(x) - new])
+        if new is not None: old, fresh = tr[tr < len(x) - new], tr[tr >= len(x) - new]
         best, best_state, since = float('inf'), None, 0
         bar = tqdm(range(max_epochs), desc='training surrogate', disable=not progress)
         with torch.random.fork_rng(devices=[]):
