@@ -68,17 +68,19 @@ def write_property_notebook(nbdir):
     "A user's notebook: load the surrogate saved in nbdir (trained here on 256 FEM labels) into PropertyExplorer."
     import nbformat, torch
     from microstoch.field import sample_microstructures
-    from microstoch.fem import homogenize, case1_properties
+    from microstoch.fem import homogenize
+    from microstoch.case import CASE1
     from microstoch.surrogate import Surrogate
     g = torch.Generator().manual_seed(0)
     x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 32, generator=g) for _ in range(8)])
     sur = Surrogate(seed=0)
-    sur.fit(x, torch.as_tensor(case1_properties(*homogenize(x.numpy().astype('uint8')))).float(), max_epochs=20, progress=False)
+    sur.fit(x, torch.as_tensor(CASE1.kappa(*homogenize(x.numpy().astype('uint8')))).float(), max_epochs=20, progress=False)
     sur.save(nbdir / 'surrogate.pt')
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell('# What does my surrogate predict?'), nbformat.v4.new_code_cell(
-        "from microstoch.surrogate import Surrogate, PropertyExplorer, CASE1_BOX\n"
+        "from microstoch.surrogate import Surrogate, PropertyExplorer\n"
+        "from microstoch.case import CASE1\n"
         "sur = Surrogate.load('surrogate.pt')\n"
-        "PropertyExplorer(sur, box=CASE1_BOX, n=64)")])
+        "PropertyExplorer(sur, box=CASE1.box, n=64)")])
     nb.metadata['kernelspec'] = {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'}
     nbformat.write(nb, nbdir / PROPERTY_NOTEBOOK)
 

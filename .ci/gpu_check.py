@@ -8,8 +8,9 @@ and times CPU against GPU in the same run."""
 import sys, tempfile, time
 import numpy as np, torch
 from microstoch.field import sample_microstructures, bench_field, format_bench_field
-from microstoch.fem import homogenize, case1_properties
-from microstoch.surrogate import Surrogate, bench_surrogate, CASE1_BOX
+from microstoch.fem import homogenize
+from microstoch.surrogate import Surrogate, bench_surrogate
+from microstoch.case import CASE1
 from microstoch.vbem import VBEM, Box, estimate_objective, bench_vbem, format_bench_vbem
 from microstoch.active import run_case
 from microstoch.cli import print_summary
@@ -36,7 +37,7 @@ x = xc.numpy().astype(np.uint8)
 err = max(np.abs(ag / ac - 1).max(), np.abs(np.diagonal(Cg, 0, 1, 2) / np.diagonal(Cc, 0, 1, 2) - 1).max())
 ok &= check('fem cg', err < 1e-5, f'largest relative difference of a diagonal entry {err:.1e}')
 # surrogate: trained on the GPU, saved, loaded on the CPU: same predictions
-kappa = torch.as_tensor(case1_properties(*homogenize(x))).float()
+kappa = torch.as_tensor(CASE1.kappa(*homogenize(x))).float()
 sur = Surrogate(device=dev)
 hist = sur.fit(xc, kappa, max_epochs=40, patience=40, progress=False)
 with tempfile.TemporaryDirectory() as d:
@@ -46,9 +47,9 @@ err = max((mg.cpu() - mc).abs().max().item(), ((vg.cpu() / vc) - 1).abs().max().
 ok &= check('surrogate', min(h['val'] for h in hist) < hist[0]['val'] and err < 1e-3,
             f"val NLL {hist[0]['val']:.3f} -> {min(h['val'] for h in hist):.3f}; GPU vs CPU prediction differ by {err:.1e}")
 # VB-EM on the GPU; the Monte-Carlo objective equals the CPU's for the same surrogate and ϕ
-vb = VBEM(sur, Box(*CASE1_BOX), phi0=phi, device=dev).run(max_iter=30, progress=False)
-oc = estimate_objective(cpu, Box(*CASE1_BOX), vb.phi.detach().cpu(), n=512)
-og = estimate_objective(sur, Box(*CASE1_BOX), vb.phi.detach(), n=512)
+vb = VBEM(sur, Box(*CASE1.box), phi0=phi, device=dev).run(max_iter=30, progress=False)
+oc = estimate_objective(cpu, Box(*CASE1.box), vb.phi.detach().cpu(), n=512)
+og = estimate_objective(sur, Box(*CASE1.box), vb.phi.detach(), n=512)
 ok &= check('vbem', vb.phi.device.type == 'cuda' and np.isfinite(vb.elbo_trace).all() and abs(oc['value'] - og['value']) < 1e-3,
             f"ELBO {vb.elbo_trace[0]:.2f} -> {vb.elbo_trace[-1]:.2f}; log U1 GPU {og['value']:.4f} vs CPU {oc['value']:.4f}")
 # Algorithm 1 end to end at smoke scale

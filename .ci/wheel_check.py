@@ -15,18 +15,19 @@ assert abs(float(x.mean()) - 0.3) < 0.03, float(x.mean())
 print(f'sampled {tuple(x.shape)} microstructures, volume fraction {float(x.mean()):.3f}')
 
 import numpy as np
-from microstoch.fem import homogenize, case1_properties
+from microstoch.fem import homogenize
+from microstoch.case import CASE1
 a_eff, C_eff = homogenize(x[:2])
 assert a_eff.shape == (2, 2, 2) and C_eff.shape == (2, 3, 3) and a_eff.dtype == np.float64
 assert np.allclose(a_eff, a_eff.transpose(0, 2, 1)) and (np.linalg.eigvalsh(a_eff) > 1).all()
 stripes = np.tile((np.arange(8) % 2)[:, None], (1, 8))
 a_lam, _ = homogenize(stripes)
 assert np.allclose(np.diag(a_lam[0]), [25.5, 1 / (0.5 + 0.5 / 50)], atol=1e-6), a_lam   # arithmetic / harmonic means
-print('homogenized: kappa (case 1) =', case1_properties(a_eff, C_eff).round(3).tolist())
+print('homogenized: kappa (case 1) =', CASE1.kappa(a_eff, C_eff).round(3).tolist())
 
 import tempfile, pathlib
 from microstoch.surrogate import Surrogate
-kappa = torch.as_tensor(case1_properties(*homogenize(x[:32])), dtype=torch.float32)
+kappa = torch.as_tensor(CASE1.kappa(*homogenize(x[:32])), dtype=torch.float32)
 sur = Surrogate(seed=0)
 sur.fit(x[:32], kappa, max_epochs=2, progress=False)
 with tempfile.TemporaryDirectory() as d:

@@ -8,9 +8,9 @@ __all__ = ['THERMAL_LOADS', 'STRAIN_LOADS', 'VOIGT', 'PHYSICS', 'BACKENDS', 'DAM
            'load_form', 'is_dirichlet', 'fem_basis', 'problem', 'element_coefficient', 'mean_flux',
            'homogenize_skfem_one', 'SparseMap', 'sparse_map', 'homogenize_direct_chunk', 'q1_apply', 'symbol_multiply',
            'GridOperator', 'pixel_element', 'grid_operator', 'pcg', 'solve_refined', 'homogenize_cg_batch',
-           'homogenize_chunk', 'thread_pool', 'torch_threads', 'homogenize', 'case1_properties', 'case2_properties',
-           'hs_trace_bounds', 'voigt_reuss_slack', 'write_atomic', 'read_or_redo', 'DatasetStore', 'batch_generator',
-           'make_dataset', 'bench_fem', 'format_bench_fem']
+           'homogenize_chunk', 'thread_pool', 'torch_threads', 'homogenize', 'hs_trace_bounds', 'voigt_reuss_slack',
+           'write_atomic', 'read_or_redo', 'DatasetStore', 'batch_generator', 'make_dataset', 'bench_fem',
+           'format_bench_fem']
 
 # %% ../nbs/01_fem.ipynb 4
 import hashlib
@@ -516,28 +516,6 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     return tuple(np.concatenate(p) for p in zip(*parts))
 
 # %% ../nbs/01_fem.ipynb 42
-def _check_effective(a_eff, C_eff=None):
-    "a_eff (B, 2, 2) and C_eff (B, 3, 3) or None as arrays; ValueError naming the one of the wrong shape (e.g. the two swapped)."
-    a_eff = np.asarray(a_eff)
-    if a_eff.ndim != 3 or a_eff.shape[1:] != (2, 2): raise ValueError(f"a_eff must be (B, 2, 2) effective conductivities, got shape {a_eff.shape}")
-    if C_eff is None: return a_eff, None
-    C_eff = np.asarray(C_eff)
-    if C_eff.shape != (len(a_eff), 3, 3): raise ValueError(f"C_eff must be ({len(a_eff)}, 3, 3) effective stiffnesses, like a_eff, got shape {C_eff.shape}")
-    return a_eff, C_eff
-
-def case1_properties(a_eff:np.ndarray, # (B, 2, 2) effective conductivity
-                     C_eff:np.ndarray): # (B, 3, 3) effective Voigt stiffness
-    "Case 1 properties κ = ([a_eff]₁₁, ½([C_eff]₁₁₁₁ + [C_eff]₂₂₂₂)), (B, 2)."
-    a_eff, C_eff = _check_effective(a_eff, C_eff)
-    return np.stack([a_eff[:, 0, 0], 0.5 * (C_eff[:, 0, 0] + C_eff[:, 1, 1])], -1)
-
-def case2_properties(a_eff:np.ndarray, # (B, 2, 2) effective conductivity
-                     C_eff:np.ndarray|None=None): # unused; for the same signature as case1_properties
-    "Case 2 properties κ = ([a_eff]₁₁, [a_eff]₂₂), (B, 2)."
-    a_eff, _ = _check_effective(a_eff, C_eff)
-    return np.stack([a_eff[:, 0, 0], a_eff[:, 1, 1]], -1)
-
-# %% ../nbs/01_fem.ipynb 44
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -556,7 +534,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 71
+# %% ../nbs/01_fem.ipynb 69
 def write_atomic(path, # file to write
                  write): # write(binary file handle)
     "Write a file so that it is either complete or absent: into a temporary file, flushed, then renamed."
@@ -630,7 +608,7 @@ class DatasetStore:
         out['x'] = np.unpackbits(out.pop('x_bits'), axis=1, count=n * n).reshape(-1, n, n)
         return out
 
-# %% ../nbs/01_fem.ipynb 72
+# %% ../nbs/01_fem.ipynb 70
 def batch_generator(seed:int, b:int):
     "torch.Generator for batch b of a dataset with this seed (independent streams from a numpy SeedSequence)."
     return torch.Generator().manual_seed(int(np.random.SeedSequence([seed, b]).generate_state(1, np.uint64)[0] >> 1))
@@ -684,7 +662,7 @@ def make_dataset(path, # store directory; an existing store is resumed
         store.write(b, x, phi=phis, a_eff=a_eff, C_eff=C_eff)
     return store
 
-# %% ../nbs/01_fem.ipynb 80
+# %% ../nbs/01_fem.ipynb 78
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once

@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .active import CASES, best_step, case_target, headline, mc_seed, read_summary
+from .active import best_step, case_of, mc_seed, read_summary
 from .vbem import Box
-from .surrogate import CASE1_BOX, CASE2_TARGET, _draw_target, _limits
+from .surrogate import draw_target, plot_limits
 
 # %% ../nbs/05_case1.ipynb 7
 def load_summary(out): # run directory
@@ -34,9 +34,9 @@ def assessment_kappa(out, # run directory
 _SUPERSCRIPT = str.maketrans('0123456789', '⁰¹²³⁴⁵⁶⁷⁸⁹')
 
 def _decoration(s:dict): # a run's summary
-    "The box (Case 1) or the target (Case 2) of a run, to draw on a property plot, and the names of its properties."
-    t, names = case_target(s['case'], s['vf'], s['physics']), CASES[s['case']]['names']
-    return dict(box=t, names=names) if s['case'] == 'case1' else dict(target=t, names=names)
+    "The box or the target density of a run's case, to draw on a property plot, and the names of its properties."
+    c = case_of(s)
+    return dict(box=c.box, target=c.target, names=c.names)
 
 def phi_label(l:int|None=None): # step; None: ϕ⁽⁰⁾
     "Mathtext label of ϕ⁽⁰⁾ or of ϕ*_l for plots."
@@ -44,7 +44,7 @@ def phi_label(l:int|None=None): # step; None: ϕ⁽⁰⁾
 
 # %% ../nbs/05_case1.ipynb 9
 def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
-                 properties, # κ from (a_eff, C_eff), e.g. microstoch.fem.case1_properties
+                 properties, # κ from (a_eff, C_eff), e.g. microstoch.case.CASE1.kappa
                  n:int=5, seed:int=0, # samples per row; their seed
                  names=('κ₁', 'κ₂'), # property names
                  box=None, # a box K: properties inside it are printed in green
@@ -80,7 +80,7 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, 2)
     from matplotlib.patches import Rectangle
     from scipy.stats import gaussian_kde
     ks = {k: np.asarray(v, float) for k, v in kappas.items()}
-    lims = lims or tuple(zip(*_limits(np.concatenate(list(ks.values())), box, target)))
+    lims = lims or tuple(zip(*plot_limits(np.concatenate(list(ks.values())), box, target)))
     g1, g2 = np.linspace(*lims[0], grid), np.linspace(*lims[1], grid)
     G1, G2 = np.meshgrid(g1, g2)
     fig, axs = plt.subplots(1, len(ks), figsize=(4.2 * len(ks), 3.8), squeeze=False, constrained_layout=True)
@@ -95,7 +95,7 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, 2)
             a.text(l1, u2, 'K ', color='tab:orange', ha='right', va='top', fontsize=11, fontweight='bold')
             s = Box(*box).assess(k)
             title = f"{label}\nPr(κ ∈ K) = {s['pr']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]"
-        if target is not None: _draw_target(a, *target)
+        if target is not None: draw_target(a, *target)
         a.set(xlim=lims[0], ylim=lims[1], xlabel=names[0], ylabel=names[1], title=title)
         a.title.set_fontsize(9)
     return fig
@@ -111,7 +111,7 @@ def plot_marginal(out, # run directory
     from microstoch.field import sample_microstructures
     from microstoch.surrogate import Surrogate
     s = load_summary(out); L = s['steps'][-1]['l']
-    names = names or CASES[s['case']]['names']
+    box, names = case_of(s).box, names or case_of(s).names
     k_fem = assessment_kappa(out, L)[:, i]
     x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float32), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed']),
                                model=s['physics']).float()
@@ -123,7 +123,7 @@ def plot_marginal(out, # run directory
         m, v = (t.cpu().double()[:, i:i + 1] for t in Surrogate.load(Path(out) / f'step{l}' / 'surrogate.pt').predict(x))
         p = torch.exp(-0.5 * (k - m) ** 2 / v) / torch.sqrt(2 * math.pi * v)
         ax.plot(k, p.mean(0), color=c, label=f'surrogate on D⁽{str(l).translate(_SUPERSCRIPT)}⁾ ({s["steps"][l]["n_labels"]} labels)')
-    if s['case'] == 'case1': ax.axvspan(CASE1_BOX[0][i], CASE1_BOX[1][i], color='tab:orange', alpha=0.12, label='K')
+    if box is not None: ax.axvspan(box[0][i], box[1][i], color='tab:orange', alpha=0.12, label='K')
     ax.set(xlabel=names[i], ylabel=f'density at {phi_label(L)}'); ax.legend(fontsize=8)
     return ax
 
@@ -136,17 +136,17 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     first, s0 = next(iter(runs.items())), next(iter(sums.values()))
     ax[0].plot(torch.load(Path(first[1]) / 'step0' / 'vbem.pt', map_location='cpu', weights_only=True)['elbo_trace'], lw=1)
     ax[0].set(xlabel='EM iteration', ylabel='ELBO (nats)', title=f'VB-EM at l = 0 ({first[0]})')
+    obj = case_of(s0).objective_class
     for k, (label, s) in enumerate(sums.items()):
-        n = np.array([st['n_labels'] for st in s['steps']], float); y = np.array([headline(st['assessment']) for st in s['steps']])
-        if s['case'] == 'case1':
-            ci = np.array([st['assessment']['ci95'] for st in s['steps']])
-            ax[1].errorbar(n + 0.005 * n.max() * k, y, yerr=[y - ci[:, 0], ci[:, 1] - y], fmt='o-', capsize=3, label=label)
+        n = np.array([st['n_labels'] for st in s['steps']], float); y = np.array([obj.headline(st['assessment']) for st in s['steps']])
+        ci = [obj.interval(st['assessment']) for st in s['steps']]
+        if None not in ci:
+            ci = np.array(ci); ax[1].errorbar(n + 0.005 * n.max() * k, y, yerr=[y - ci[:, 0], ci[:, 1] - y], fmt='o-', capsize=3, label=label)
         else: ax[1].plot(n, y, 'o-', label=label)
-        r = s.get('recommended', best_step(s['steps']))
+        r = s.get('recommended', best_step(s['steps'], obj))
         ax[1].plot(n[r], y[r], '*', ms=14, mfc='none', mec='k', label='recommended' if k == 0 else None)
-    ax[1].axhline(headline(s0['assessment_initial']), c='gray', ls=':', label='ϕ⁽⁰⁾')
-    ax[1].set(xlabel='FEM labels N', ylabel=r'Pr(κ ∈ K | $\phi^*_l$)' if s0['case'] == 'case1' else r'KL(p_target ‖ p(κ | $\phi^*_l$))')
-    if s0['case'] == 'case2': ax[1].set_yscale('log')
+    ax[1].axhline(obj.headline(s0['assessment_initial']), c='gray', ls=':', label='ϕ⁽⁰⁾')
+    ax[1].set(xlabel='FEM labels N', ylabel=obj.label.replace('ϕ', r'$\phi^*_l$'), yscale='log' if obj.log_scale else 'linear')
     ax[1].legend()
     return fig
 
@@ -156,12 +156,12 @@ def write_figures(out): # run directory of a finished (or partly finished) run
     import matplotlib.pyplot as plt
     out, s = Path(out), load_summary(out)
     if not s['steps']: raise ValueError(f"{out}: no finished step yet, nothing to plot")
-    case, L, deco = CASES[s['case']], s['steps'][-1]['l'], _decoration(s)
-    R = s.get('recommended', best_step(s['steps']))
+    case, L, deco = case_of(s), s['steps'][-1]['l'], _decoration(s)
+    R = s.get('recommended', best_step(s['steps'], case.objective_class))
     label = lambda l: phi_label(l) + (' (D⁽⁰⁾ only)' if l == 0 else '') + (' (recommended)' if l == R else '')
     rows = {label(l): s['phi_initial'] if l is None else s['steps'][l]['phi'] for l in [None, L] + ([R] if R != L else [])}
     kappas = {label(l): assessment_kappa(out, l) for l in [None, 0] + sorted({L, R} - {0})}
-    figs = {'samples': plot_samples({k: (phi, s['vf']) for k, phi in rows.items()}, case['properties'], names=deco['names'],
+    figs = {'samples': plot_samples({k: (phi, s['vf']) for k, phi in rows.items()}, case.kappa, names=deco['names'],
                                     box=deco.get('box'), physics=s['physics'])[0],
             'densities': plot_mc_densities(kappas, **deco),
             'progress': plot_progress({s['method']: out})}
