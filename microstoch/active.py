@@ -176,7 +176,7 @@ def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None):
     "FEM-label n microstructures into data/<name> (ancestral, or from sampler); resumes batch by batch."
     c = self.cfg
     return self._timed('fem', make_dataset, self.out / 'data' / name, n, sampler=sampler, vf=c['vf'], seed=seed, physics=c['physics'],
-                       batch_size=c['batch_size'], progress=self.progress, device=self.device, tol=c['fem_tol'], **self.case.materials)
+                       batch_size=c['batch_size'], progress=self.progress, device=self.device, tol=c['fem_tol'], elastic=self.case.elastic, **self.case.materials)
 
 @patch
 def data(self:ActiveRun, l:int):
@@ -222,7 +222,7 @@ def assess_phi(self:ActiveRun, phi, file):
     if a is not None: return a
     c = self.cfg
     kappa = self._timed('assess', fem_properties, phi, self.case.kappa, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']),
-                        physics=c['physics'], device=self.device, tol=c['fem_tol'], **self.case.materials)
+                        physics=c['physics'], device=self.device, tol=c['fem_tol'], elastic=self.case.elastic, **self.case.materials)
     write_atomic(Path(file).with_suffix('.npz'), lambda fh: np.savez_compressed(fh, kappa=kappa))
     a = self.objective.assess(kappa)
     _write_json(file, a)

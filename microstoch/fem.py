@@ -458,10 +458,11 @@ def homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="period
 # %% ../nbs/01_fem.ipynb 27
 BACKENDS = ("cg", "direct", "skfem")
 
-def homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol):
-    "(a_eff, C_eff) of a (B, N, N) uint8 chunk with one backend, in the calling thread."
+def homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol, elastic=True):
+    "(a_eff, C_eff) of a (B, N, N) uint8 chunk with one backend, in the calling thread (C_eff NaN unless elastic)."
     out = []
     for kind, values in (("thermal", np.array([a0, a1], float)), ("elastic", np.array([E0, E1], float))):
+        if kind == "elastic" and not elastic: out.append(np.full((len(xs), 3, 3), np.nan)); continue
         if backend == "skfem": out.append(np.array([homogenize_skfem_one(x, values, kind, nu, plane, physics) for x in xs]))
         elif backend == "direct": out.append(homogenize_direct_chunk(xs, values, kind, nu, plane, physics))
         else: out.append(np.concatenate([homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics)
@@ -492,7 +493,8 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
                executor=None, # optional executor with .submit (dask.distributed.Client, concurrent.futures)
                device:str="cpu", # torch device of the 'cg' backend
                batch_size:int=32, # microstructures per CG batch
-               tol:float=1e-6): # 'cg': guaranteed bound on the error of each diagonal tensor entry
+               tol:float=1e-6, # 'cg': guaranteed bound on the error of each diagonal tensor entry
+               elastic:bool=True): # also solve the elastic problems (False: C_eff is NaN, for properties that need only a_eff)
     "Effective conductivity a_eff (B, 2, 2) and Voigt stiffness C_eff (B, 3, 3, engineering shear), float64 numpy."
     x = check_microstructures(x)
     check_parameters(a0, a1, E0, E1, nu, plane)
@@ -501,8 +503,9 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     if not (np.isscalar(tol) and tol > 0): raise ValueError(f"tol must be a positive number, got {tol!r}")
     check_int('batch_size', batch_size, 1)
     if workers is not None: check_int('workers', workers, 1)
+    if not isinstance(elastic, bool): raise ValueError(f"elastic must be True or False, got {elastic!r}")
     if len(x) == 0: return np.zeros((0, 2, 2)), np.zeros((0, 3, 3))
-    args = (a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol)
+    args = (a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol, elastic)
     if workers is None: workers = torch.get_num_threads()
     chunks = [x[i:i + batch_size] for i in range(0, len(x), batch_size)]   # the CG batches: the same results for any number of workers
     if executor is not None:   # submit the installed module's function, so that process-based executors can pickle it
@@ -515,7 +518,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
             parts = list(thread_pool(workers).map(lambda c: homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 42
+# %% ../nbs/01_fem.ipynb 46
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -534,7 +537,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 69
+# %% ../nbs/01_fem.ipynb 73
 def write_atomic(path, # file to write
                  write): # write(binary file handle)
     "Write a file so that it is either complete or absent: into a temporary file, flushed, then renamed."
@@ -558,10 +561,10 @@ def read_or_redo(path, # file written by write_atomic
         return None
 
 def _read_meta(f):
-    "A store's meta.json; stores written before microstoch had two physics are periodic."
+    "A store's meta.json; stores written before microstoch had two physics are periodic, and those written before `elastic` existed have C_eff."
     meta = json.loads(f.read_text())
     if not isinstance(meta, dict): raise ValueError("not a JSON object")
-    if isinstance(meta.get('physics'), dict): meta['physics'].setdefault('physics', 'periodic')
+    if isinstance(meta.get('physics'), dict): meta['physics'].setdefault('physics', 'periodic'); meta['physics'].setdefault('elastic', True)
     if isinstance(meta.get('field'), dict): meta['field'].setdefault('model', 'periodic')
     return meta
 
@@ -608,7 +611,7 @@ class DatasetStore:
         out['x'] = np.unpackbits(out.pop('x_bits'), axis=1, count=n * n).reshape(-1, n, n)
         return out
 
-# %% ../nbs/01_fem.ipynb 70
+# %% ../nbs/01_fem.ipynb 74
 def batch_generator(seed:int, b:int):
     "torch.Generator for batch b of a dataset with this seed (independent streams from a numpy SeedSequence)."
     return torch.Generator().manual_seed(int(np.random.SeedSequence([seed, b]).generate_state(1, np.uint64)[0] >> 1))
@@ -623,7 +626,7 @@ def make_dataset(path, # store directory; an existing store is resumed
                  progress:bool=True, # show a tqdm progress bar
                  physics:str='periodic', # 'periodic' or 'paper': the process model and the homogenization
                  field=None, # RandomField (default: the one of `physics`)
-                 **fem): # homogenize's other parameters (a0, a1, E0, E1, nu, plane, backend, workers, ...)
+                 **fem): # homogenize's other parameters (a0, a1, E0, E1, nu, plane, backend, workers, elastic, ...)
     "Sample and FEM-label n microstructures into a DatasetStore, batch by batch; resumes an interrupted run. Returns the store."
     from tqdm.auto import tqdm
     from microstoch.field import RandomField
@@ -634,7 +637,7 @@ def make_dataset(path, # store directory; an existing store is resumed
     materials = {**dict(a0=1., a1=50., E0=1., E1=50., nu=0.3, plane='strain'),
                  **{k: v for k, v in fem.items() if k in ('a0', 'a1', 'E0', 'E1', 'nu', 'plane')}}
     check_parameters(**materials)
-    phys = dict(materials, physics=physics)
+    phys = dict(materials, physics=physics, elastic=fem.get('elastic', True))
     if phi is not None and sampler is not None: raise ValueError("give either phi or sampler, not both")
     phi_t = None if phi is None else field.check_phi(phi).double()
     if phi_t is not None and phi_t.ndim == 2 and len(phi_t) != n: raise ValueError(f"phi has {len(phi_t)} rows, n is {n}")
@@ -662,7 +665,7 @@ def make_dataset(path, # store directory; an existing store is resumed
         store.write(b, x, phi=phis, a_eff=a_eff, C_eff=C_eff)
     return store
 
-# %% ../nbs/01_fem.ipynb 78
+# %% ../nbs/01_fem.ipynb 82
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
