@@ -196,7 +196,7 @@ def train(self:ActiveRun, l:int):
     if read_or_redo(f, _read_checkpoint('config', 'state', 'y_mean', 'y_std', 'history')) is not None: return Surrogate.load(f, self.device)
     warm = l > 0 and c['warm_start']
     sur = Surrogate.load(self.out / f'step{l - 1}' / 'surrogate.pt', self.device) if warm else \
-          Surrogate(seed=c['seed'], device=self.device, padding=c['padding'], augment=c['augment'])
+          Surrogate(len(self.case.properties), seed=c['seed'], device=self.device, padding=c['padding'], augment=c['augment'])
     self._timed('train', sur.fit, *self.data(l), max_epochs=c['retrain_epochs' if warm else 'max_epochs'], patience=c['patience'],
                 progress=self.progress)
     write_atomic(f, sur.save)

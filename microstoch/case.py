@@ -133,7 +133,12 @@ class Case:
     @property
     def box(self): "(low, high) of a box objective, to draw; None for the others."; o = self.objective; return (tuple(o['low']), tuple(o['high'])) if o['kind'] == 'box' else None
     @property
-    def target(self): "(mean, cov) of a target density, to draw; None for the others."; o = self.objective; return (tuple(o['mean']), tuple(map(tuple, o['cov']))) if o['kind'] == 'density' else None
+    def target(self):
+        "(mean, cov) to draw as ellipses: a target density's, or a Gaussian utility's shape N(value, I/(2τ)); None for a box."
+        o = self.objective
+        if o['kind'] == 'density': return tuple(o['mean']), tuple(map(tuple, o['cov']))
+        if o['kind'] == 'target': return tuple(o['value']), tuple(tuple(1 / (2 * o['tau']) * (i == j) for j in range(len(o['value']))) for i in range(len(o['value'])))
+        return None
 
     @property
     def objective_class(self):

@@ -48,16 +48,18 @@ def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
                  n:int=5, seed:int=0, # samples per row; their seed
                  names=('κ₁', 'κ₂'), # property names
                  box=None, # a box K: properties inside it are printed in green
-                 physics:str='periodic'): # 'periodic' or 'paper': process model and homogenization
+                 physics:str='periodic', # 'periodic' or 'paper': process model and homogenization
+                 **fem): # homogenize's other settings: the materials (a0, a1, E0, E1, nu) and elastic
     "Figure: n samples x ~ p(x|ϕ) per row, each with its FEM κ printed under it; returns (figure, κ as {label: (n, 2)})."
     import matplotlib.pyplot as plt
     from microstoch.field import sample_microstructures
     from microstoch.fem import homogenize
+    from microstoch.case import MATERIALS
     fig, axs = plt.subplots(len(rows), n, figsize=(1.9 * n, 2.3 * len(rows)), squeeze=False, constrained_layout=True)
     kappas, short = {}, [n.split(' = ')[0] for n in names]   # under each sample; the definitions go in the title
     for ax, (label, (phi, vf)) in zip(axs, rows.items()):
         x = sample_microstructures(torch.as_tensor(phi, dtype=torch.float64), n, vf=vf, seed=seed, model=physics).numpy()
-        kappas[label] = k = properties(*homogenize(x, physics=physics))
+        kappas[label] = k = properties(*homogenize(x, physics=physics, **fem))
         for j, a in enumerate(ax):
             a.imshow(x[j], origin='lower', cmap='gray', vmin=0, vmax=1, extent=[0, 1, 0, 1])
             inside = box is not None and all(box[0][i] <= k[j, i] <= box[1][i] for i in range(2))
@@ -65,7 +67,8 @@ def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
             a.set_xlabel(f'{short[0]} = {k[j, 0]:.2f}\n{short[1]} = {k[j, 1]:.2f}', fontsize=8, color='tab:green' if inside else 'k')
         ax[0].set_ylabel(label)
     defined = [n for n in names if ' = ' in n]
-    fig.suptitle('white: phase 1 (a₁ = E₁ = 50), black: phase 0 (a₀ = E₀ = 1)' + ('; κ in green: inside K' if box is not None else '')
+    m = {**MATERIALS, **fem}
+    fig.suptitle(f"white: phase 1 (a₁ = {m['a1']:g}, E₁ = {m['E1']:g}), black: phase 0 (a₀ = {m['a0']:g}, E₀ = {m['E0']:g})" + ('; κ in green: inside K' if box is not None else '')
                  + ('\n' + ', '.join(defined) if defined else ''), fontsize=9)
     return fig, kappas
 
@@ -162,7 +165,7 @@ def write_figures(out): # run directory of a finished (or partly finished) run
     rows = {label(l): s['phi_initial'] if l is None else s['steps'][l]['phi'] for l in [None, L] + ([R] if R != L else [])}
     kappas = {label(l): assessment_kappa(out, l) for l in [None, 0] + sorted({L, R} - {0})}
     figs = {'samples': plot_samples({k: (phi, s['vf']) for k, phi in rows.items()}, case.kappa, names=deco['names'],
-                                    box=deco.get('box'), physics=s['physics'])[0],
+                                    box=deco.get('box'), physics=s['physics'], elastic=case.elastic, **case.materials)[0],
             'densities': plot_mc_densities(kappas, **deco),
             'progress': plot_progress({s['method']: out})}
     if s['method'] == 'active' and L > 0: figs['marginal'] = plot_marginal(out).figure
