@@ -151,6 +151,7 @@ class ActiveRun:
         self.cfg, self.case = cfg, Case.from_dict(cfg['case_spec'])
         self.field = RandomField(model=cfg['physics'])
         self.objective = self.case.make_objective(cfg['seed'])
+        self.fem = dict(tol=cfg['fem_tol'], elastic=self.case.elastic, **self.case.materials)   # homogenize's settings for labels and assessments
         self.phi0 = torch.randn(100, generator=torch.Generator().manual_seed(cfg['seed']))
         self.summary = read_or_redo(self.out / 'summary.json', read_summary) or dict(   # a damaged summary is rebuilt from the steps' files
             case=cfg['case'], case_spec=cfg['case_spec'], method=cfg['method'], scale=cfg['scale'], seed=cfg['seed'], vf=cfg['vf'], physics=cfg['physics'],
@@ -176,7 +177,7 @@ def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None):
     "FEM-label n microstructures into data/<name> (ancestral, or from sampler); resumes batch by batch."
     c = self.cfg
     return self._timed('fem', make_dataset, self.out / 'data' / name, n, sampler=sampler, vf=c['vf'], seed=seed, physics=c['physics'],
-                       batch_size=c['batch_size'], progress=self.progress, device=self.device, tol=c['fem_tol'], elastic=self.case.elastic, **self.case.materials)
+                       batch_size=c['batch_size'], progress=self.progress, device=self.device, **self.fem)
 
 @patch
 def data(self:ActiveRun, l:int):
@@ -222,7 +223,7 @@ def assess_phi(self:ActiveRun, phi, file):
     if a is not None: return a
     c = self.cfg
     kappa = self._timed('assess', fem_properties, phi, self.case.kappa, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']),
-                        physics=c['physics'], device=self.device, tol=c['fem_tol'], elastic=self.case.elastic, **self.case.materials)
+                        physics=c['physics'], device=self.device, **self.fem)
     write_atomic(Path(file).with_suffix('.npz'), lambda fh: np.savez_compressed(fh, kappa=kappa))
     a = self.objective.assess(kappa)
     _write_json(file, a)
@@ -301,7 +302,8 @@ def aggregate_sweep(summaries:list): # summary.json contents of many runs
     for method in sorted({s['method'] for s in summaries}):
         by_n = {}
         for s in (s for s in summaries if s['method'] == method):
-            for st in s['steps']: by_n.setdefault(st['n_labels'], []).append(case_of(s).objective_class.headline(st['assessment']))
+            headline = case_of(s).objective_class.headline
+            for st in s['steps']: by_n.setdefault(st['n_labels'], []).append(headline(st['assessment']))
         out[method] = [dict(n_labels=n, median=float(np.median(v)), q25=float(np.quantile(v, 0.25)), q75=float(np.quantile(v, 0.75)), runs=len(v))
                        for n, v in sorted(by_n.items())]
     return out

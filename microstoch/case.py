@@ -137,7 +137,7 @@ class Case:
         "(mean, cov) to draw as ellipses: a target density's, or a Gaussian utility's shape N(value, I/(2τ)); None for a box."
         o = self.objective
         if o['kind'] == 'density': return tuple(o['mean']), tuple(map(tuple, o['cov']))
-        if o['kind'] == 'target': return tuple(o['value']), tuple(tuple(1 / (2 * o['tau']) * (i == j) for j in range(len(o['value']))) for i in range(len(o['value'])))
+        if o['kind'] == 'target': return tuple(o['value']), tuple(map(tuple, (np.eye(len(o['value'])) / (2 * o['tau'])).tolist()))
         return None
 
     @property
