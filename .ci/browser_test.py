@@ -2,7 +2,7 @@
 
 Starts `jupyter lab` (this venv's) on 127.0.0.1 with a random token, in a temporary directory that holds a copy
 of nbs/00_field.ipynb and a short notebook that loads a saved surrogate (trained here on 256 FEM labels, as a user
-would train one) into PropertyExplorer. Debian's headless Chromium, driven by Playwright, opens each notebook,
+would train one) into PropertyExplorer, with the design problem of a case file (examples/shield.toml). Debian's headless Chromium, driven by Playwright, opens each notebook,
 runs all cells and checks:
 
   00_field.ipynb: 1. the kernel is this venv's Python and no cell output is an error;
@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK, PROPERTY_NOTEBOOK = ROOT / 'nbs' / '00_field.ipynb', 'explore_properties.ipynb'
+CASE_FILE = ROOT / 'examples' / 'shield.toml'   # the user's design problem
 PANEL = '.jp-NotebookPanel:not(.lm-mod-hidden)'   # the notebook on show
 CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
                  '--no-first-run', '--disable-component-update', '--disable-sync']
@@ -65,22 +66,24 @@ def start_jupyter(tmp, port, token, logfile):
     return subprocess.Popen(cmd, env=env, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True)
 
 def write_property_notebook(nbdir):
-    "A user's notebook: load the surrogate saved in nbdir (trained here on 256 FEM labels) into PropertyExplorer."
+    "A user's notebook: load the surrogate saved in nbdir (trained here on 256 FEM labels of a case file's properties) into PropertyExplorer with that case."
     import nbformat, torch
     from microstoch.field import sample_microstructures
     from microstoch.fem import homogenize
-    from microstoch.case import CASE1
+    from microstoch.case import Case
     from microstoch.surrogate import Surrogate
+    shutil.copy(CASE_FILE, nbdir / CASE_FILE.name)
+    case = Case.from_toml(CASE_FILE)
     g = torch.Generator().manual_seed(0)
-    x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 32, generator=g) for _ in range(8)])
-    sur = Surrogate(seed=0)
-    sur.fit(x, torch.as_tensor(CASE1.kappa(*homogenize(x.numpy().astype('uint8')))).float(), max_epochs=20, progress=False)
+    x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 32, vf=case.vf, generator=g) for _ in range(8)])
+    sur = Surrogate(n_out=len(case.properties), seed=0)
+    sur.fit(x, torch.as_tensor(case.kappa(*homogenize(x.numpy().astype('uint8'), **case.materials))).float(), max_epochs=20, progress=False)
     sur.save(nbdir / 'surrogate.pt')
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell('# What does my surrogate predict?'), nbformat.v4.new_code_cell(
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell('# What does my surrogate predict for my problem?'), nbformat.v4.new_code_cell(
         "from microstoch.surrogate import Surrogate, PropertyExplorer\n"
-        "from microstoch.case import CASE1\n"
+        "from microstoch.case import Case\n"
         "sur = Surrogate.load('surrogate.pt')\n"
-        "PropertyExplorer(sur, box=CASE1.box, n=64)")])
+        f"PropertyExplorer(sur, Case.from_toml('{CASE_FILE.name}'), n=64)")])
     nb.metadata['kernelspec'] = {'display_name': 'Python 3', 'language': 'python', 'name': 'python3'}
     nbformat.write(nb, nbdir / PROPERTY_NOTEBOOK)
 

@@ -340,7 +340,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     from contextlib import nullcontext
     cluster = nullcontext(scheduler) if scheduler else local_cluster(n_workers)
     with cluster as c, Client(c) as client:
-        futures = [client.submit(active.run_case, out / run_name(case, scale, m, s, settings.get('vf'), settings.get('physics', 'periodic')), resume=True, progress=False,   # seed by seed: the first finished runs pair up
+        futures = [client.submit(active.run_case, out / run_name(case, scale, m, s, settings.get('vf'), settings.get('physics') or get_case(case).physics), resume=True, progress=False,   # seed by seed: the first finished runs pair up
                                  case=case, scale=scale, seed=s, method=m, pure=False, **settings) for s in range(runs) for m in methods]
         summaries = client.gather(futures)
     res = dict(case=get_case(case).name, case_spec=run_config(case, scale, 0, methods[0], **settings)['case_spec'], scale=scale, runs=runs, stats=aggregate_sweep(summaries))

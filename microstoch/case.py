@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['PROPERTIES', 'OBJECTIVE_KEYS', 'OPTIONAL_KEYS', 'SIZE_KEYS', 'DEFAULT_SIZES', 'MATERIALS', 'CASE1', 'CASE2', 'CASES',
-           'CASE_KEYS', 'check_effective', 'property_values', 'Case', 'get_case']
+           'CASE_KEYS', 'check_effective', 'property_values', 'check_materials', 'Case', 'get_case']
 
 # %% ../nbs/03a_case.ipynb 3
 from dataclasses import dataclass, field, replace
@@ -81,12 +81,12 @@ def _check_sizes(sizes:dict):
         if isinstance(v, bool) or not isinstance(v, int) or v < (0 if k == 'steps' else 1):
             raise ValueError(f"sizes.{k} must be a {'non-negative' if k == 'steps' else 'positive'} integer, got {v!r}")
 
-def _check_materials(m:dict):
-    "ValueError unless the phases' a0, a1, E0, E1 are positive and finite and ν lies in (−1, 0.5)."
-    if set(m) != set(MATERIALS): raise ValueError(f"materials take {list(MATERIALS)}, got {sorted(m)}")
-    for k in ('a0', 'a1', 'E0', 'E1'):
-        if isinstance(m[k], bool) or not isinstance(m[k], (int, float)) or not 0 < m[k] < np.inf: raise ValueError(f"materials: {k} must be a positive number, got {m[k]!r}")
-    if isinstance(m['nu'], bool) or not isinstance(m['nu'], (int, float)) or not -1 < m['nu'] < 0.5: raise ValueError(f"materials: nu must lie in (-1, 0.5), got {m['nu']!r}")
+def check_materials(a0, a1, E0, E1, nu): # conductivities and Young's moduli of phase 0 and phase 1; Poisson ratio of both
+    "ValueError unless a0, a1, E0, E1 are positive finite numbers and ν lies in (−1, 0.5): the homogenizer's materials (01_fem checks them with this)."
+    number = lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+    for name, v in dict(a0=a0, a1=a1, E0=E0, E1=E1).items():
+        if not (number(v) and np.isfinite(v) and v > 0): raise ValueError(f"{name} must be a positive finite number, got {v!r}")
+    if not (number(nu) and -1 < nu < 0.5): raise ValueError(f"nu must lie in the open interval (-1, 0.5), got {nu!r}")
 
 def _frozen(v):
     "Lists as tuples, all the way down: a case compares equal however it was written."
@@ -116,7 +116,9 @@ class Case:
         if not (isinstance(self.name, str) and re.fullmatch(r'[A-Za-z0-9_.-]+', self.name)): raise ValueError(f"name must be letters, digits, '_', '.' or '-' (it names run directories), got {self.name!r}")
         for k in ('properties', 'objective', 'variants'): object.__setattr__(self, k, _frozen(getattr(self, k)))
         property_values(self.properties, np.zeros((1, 2, 2)), np.zeros((1, 3, 3)))   # the names are known
-        _check_sizes(self.sizes); _check_materials(self.materials)
+        _check_sizes(self.sizes)
+        if set(self.materials) != set(MATERIALS): raise ValueError(f"materials take {list(MATERIALS)}, got {sorted(self.materials)}")
+        check_materials(**self.materials)
         for o in (self.objective, *self.variants.values()): _check_objective(o, len(self.properties))
         if not 0 < self.vf < 1: raise ValueError(f"vf must lie in (0, 1), got {self.vf!r}")
 

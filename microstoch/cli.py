@@ -95,6 +95,7 @@ def _parser():
     f.add_argument('--n', type=_integer(1), default=200, help='samples per phi for the statistics (default: 200)')
     physics = dict(choices=['periodic', 'paper'], default='periodic',
                    help="process model and homogenization: 'periodic' (default) or 'paper' (the authors' published code)")
+    case_physics = dict(physics, default=None, help="process model and homogenization: 'periodic' or 'paper' (the authors' published code); default: the case's")
     runs = [sub.add_parser(case, parents=[common], help=f'run {case} (Algorithm 1, or the random baseline); resumable',
                            description=CASES[case].description + ' Scales: ' + _scale_help(case) + '.') for case in CASES]
     r = sub.add_parser('run', parents=[common], help='run the design problem of a case file (Algorithm 1, or the random baseline); resumable',
@@ -110,8 +111,7 @@ def _parser():
         r.add_argument('--resume', action='store_true', help='continue the run in --out')
         r.add_argument('--baseline', action='store_true', help='random data instead of active learning')
         r.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda' (default: cpu)")
-        r.add_argument('--physics', choices=['periodic', 'paper'], default=None,
-                       help="process model and homogenization: 'periodic' or 'paper' (the authors' published code); default: the case's")
+        r.add_argument('--physics', **case_physics)
         r.add_argument('--phi-range', type=_number(0), default=None,
                        help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
     s = sub.add_parser('sweep', parents=[common], help='many seeds of both methods on a dask cluster; medians and quartiles per data size',
@@ -122,7 +122,7 @@ def _parser():
     s.add_argument('--out', type=_path, default=None, help='directory of the runs and sweep.json (default: runs/sweep-CASE-SCALE)')
     s.add_argument('--scheduler', default=None, help='address of a dask scheduler (default: a LocalCluster here)')
     s.add_argument('--workers', type=_integer(1), default=None, help='LocalCluster worker processes (default: one per core)')
-    s.add_argument('--physics', **physics)
+    s.add_argument('--physics', **case_physics)
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline',
                        description='Benchmarks: each prints rates and their ratio to a baseline timed in the same run.')
     bs = b.add_subparsers(dest='what', metavar='WHAT', required=True)
@@ -177,8 +177,9 @@ def _run(args):
     elif args.cmd == 'sweep':
         from microstoch.active import sweep
         case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
-        out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if args.physics == 'periodic' else f'-phys{args.physics}')
-        res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=args.physics)
+        physics = args.physics or case.physics
+        out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
+        res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics)
         for method, rows in res['stats'].items():
             print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
         print(f"wrote {Path(out) / 'sweep.json'}")

@@ -37,6 +37,7 @@ import torch
 import torch.nn.functional as F
 from skfem.helpers import ddot, dot, grad, sym_grad, trace
 
+from .case import check_materials
 from .field import MODELS, check_int, check_vf
 
 # %% ../nbs/01_fem.ipynb 6
@@ -52,12 +53,8 @@ def check_microstructures(x):
     return x.reshape(-1, *x.shape[-2:]).astype(np.uint8)
 
 def check_parameters(a0, a1, E0, E1, nu, plane):
-    "ValueError on non-positive or non-finite properties, ν outside (−1, 0.5) or an unknown `plane`."
-    number = lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
-    for name, v in dict(a0=a0, a1=a1, E0=E0, E1=E1).items():
-        if not (number(v) and np.isfinite(v) and v > 0):
-            raise ValueError(f"{name} must be a positive finite number, got {v!r}")
-    if not (number(nu) and -1 < nu < 0.5): raise ValueError(f"nu must lie in the open interval (-1, 0.5), got {nu!r}")
+    "ValueError on non-positive or non-finite properties, ν outside (−1, 0.5) (microstoch.case.check_materials) or an unknown `plane`."
+    check_materials(a0, a1, E0, E1, nu)
     if plane not in ("strain", "stress"): raise ValueError(f"plane must be 'strain' or 'stress', got {plane!r}")
 
 # %% ../nbs/01_fem.ipynb 8

@@ -350,27 +350,26 @@ RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
-    def __init__(self, surrogate:Surrogate, # trained surrogate of the properties below
-                 properties=None, # κ(a_eff, C_eff) the surrogate predicts (default: microstoch.case.CASE1.kappa)
+    def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
+                 case=None, # the design problem (a microstoch.case.Case, e.g. Case.from_toml(file), or a built-in case's name; default Case 1): its properties, box or target, volume fraction, physics and materials
                  preset:str='isotropic', # one of microstoch.field.PRESETS or RANDOM_PHI
                  scale:float=1., # factor on ϕ
-                 vf:float=0.5, seed:int=0, # volume fraction; seed of the samples (and of a random ϕ)
+                 vf:float|None=None, seed:int=0, # volume fraction (default: the case's); seed of the samples (and of a random ϕ)
                  n:int=256, # microstructures x ~ p(x|ϕ) in the density
                  n_fem:int=16, # FEM solves of 'check with FEM'
-                 box=None, target=None, # drawn on the density: e.g. CASE1.box, CASE2.target
-                 names=('κ₁', 'κ₂'), # property names
-                 physics:str='periodic', # 'periodic' or 'paper': the process model and the FEM check's homogenization
-                 field=None, # RandomField (default: the physics' model)
-                 **fem): # homogenize's other settings for the FEM check (a0, a1, E0, E1, nu, ...)
+                 field=None): # RandomField (default: the case's process model)
         import ipywidgets as W
         from microstoch.field import PRESETS, RandomField
-        from microstoch.case import CASE1
-        self.surrogate, self.properties = surrogate, properties or CASE1.kappa
-        self.field, self.n_fem, self.box, self.target, self.names = field or RandomField(model=physics), n_fem, box, target, names
-        self.fem_kw = dict(fem, physics=physics)
+        from microstoch.case import get_case
+        self.surrogate, self.case = surrogate, get_case(case or 'case1')
+        d = len(self.case.properties)
+        if d != 2: raise ValueError(f"PropertyExplorer draws the joint density of two properties; the case {self.case.name!r} has {d}: {list(self.case.properties)}")
+        if surrogate.config['n_out'] != d: raise ValueError(f"the surrogate predicts {surrogate.config['n_out']} properties, the case {self.case.name!r} has {d}: {list(self.case.properties)}")
+        self.field, self.n_fem = field or RandomField(model=self.case.physics), n_fem
+        self.fem_kw = dict(self.case.materials, physics=self.case.physics, elastic=self.case.elastic)   # the FEM check's homogenize settings
         self.preset = W.Dropdown(options=PRESETS + (RANDOM_PHI,), value=preset, description='ϕ')
         self.scale = W.FloatSlider(value=scale, min=0, max=2, step=0.1, description='scale')
-        self.vf = W.FloatSlider(value=vf, min=0.1, max=0.9, step=0.05, description='vf')
+        self.vf = W.FloatSlider(value=self.case.vf if vf is None else vf, min=0.1, max=0.9, step=0.05, description='vf')
         self.seed = W.IntText(value=seed, description='seed')
         self.n = W.IntSlider(value=n, min=32, max=1024, step=32, description='samples n')
         self.fem = W.Button(description=f'check with FEM ({n_fem})', icon='check', layout=W.Layout(width='auto'))
@@ -399,14 +398,14 @@ class PropertyExplorer:
         "Label the first n_fem samples with the FEM and overlay their κ on the density."
         from microstoch.fem import homogenize
         a_eff, C_eff = homogenize(self.x[:self.n_fem].numpy().astype(np.uint8), **self.fem_kw)
-        self.kappa_fem = torch.as_tensor(self.properties(a_eff, C_eff), dtype=torch.float32)
+        self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
         self.draw()
 
     def draw(self):
         "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
         import matplotlib.pyplot as plt
         from IPython.display import display
-        self.fig = plot_property_density(self.x, self.mean, self.var, self.box, self.target, self.kappa_fem, names=self.names,
+        self.fig = plot_property_density(self.x, self.mean, self.var, self.case.box, self.case.target, self.kappa_fem, names=self.case.names,
                                          title=f'{self.preset.value} × {self.scale.value:g}, vf {self.vf.value:g}, seed {self.seed.value}')
         with self.out:
             self.out.clear_output(wait=True)

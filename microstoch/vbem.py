@@ -4,12 +4,13 @@
 
 # %% auto 0
 __all__ = ['wilson_interval', 'Objective', 'Box', 'GaussianUtility', 'kl_gauss', 'TargetDensity', 'LowRankGaussian', 'ess',
-           'elbo_converged', 'own_scores', 'log_utility', 'VBEM', 'estimate_objective', 'fem_properties', 'assess',
-           'bench_vbem', 'format_bench_vbem']
+           'elbo_converged', 'own_scores', 'log_utility', 'EMSettings', 'VBEM', 'estimate_objective', 'fem_properties',
+           'assess', 'bench_vbem', 'format_bench_vbem']
 
 # %% ../nbs/03_vbem.ipynb 3
 import math
 import time
+from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -225,42 +226,50 @@ def log_utility(surrogate, # anything with predict(x) -> (mean, var), e.g. a Sur
     return objective.log_u(m, v)
 
 # %% ../nbs/03_vbem.ipynb 24
+@dataclass(frozen=True)
+class EMSettings:
+    "How VB-EM optimises: the variational family, the Adam steps per EM iteration and the tempering; checked on creation."
+    rank:int=50                 # M of the low-rank q
+    n_samples:int|None=None     # phases per q_s and gradient step (None: max(8, 32 // n_q))
+    e_steps:int=3               # Adam updates of ξ per EM iteration (E-step)
+    m_steps:int=1               # Adam updates of ϕ per EM iteration (M-step)
+    lr_q:float=1e-3             # Adam learning rate of ξ
+    lr_phi:float=5e-2           # Adam learning rate of ϕ
+    temper:bool=True            # adaptive tempering
+    ess_min:float=0.5           # its ESS threshold
+    phi_range:float|None=None   # after every M-step, rescale ϕ so that max ϕ − min ϕ ≤ phi_range (None: off)
+    def __post_init__(self):
+        for name in ('rank', 'e_steps', 'm_steps') + (('n_samples',) if self.n_samples is not None else ()): check_int(name, getattr(self, name), 1)
+        for name in ('lr_q', 'lr_phi'):
+            v = getattr(self, name)
+            if not (isinstance(v, (int, float)) and 0 < v < math.inf): raise ValueError(f"{name} must be a positive number, got {v!r}")
+        if not (isinstance(self.ess_min, (int, float)) and 0 < self.ess_min <= 1): raise ValueError(f"ess_min must be in (0, 1], got {self.ess_min!r}")
+        if self.phi_range is not None and not self.phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {self.phi_range!r}")
+
 class VBEM:
     "VB-EM for (O1)/(O2): maximise the ELBO over q(Ψ_t) (E-step) and ϕ (M-step) through a surrogate, with adaptive tempering."
     def __init__(self, surrogate, # anything with predict(x) -> (mean, var) of κ, differentiable in x
                  objective, # Box, GaussianUtility or TargetDensity
                  phi0=None, # initial ϕ (Q,); default: ϕ⁽⁰⁾ ~ N(0, I) from the seed
                  vf:float=0.5, # volume fraction
-                 rank:int=50, # M of the low-rank q
-                 n_samples:int|None=None, # phases per q_s and gradient step (default max(8, 32 // n_q))
-                 e_steps:int=3, m_steps:int=1, # Adam updates of ξ and of ϕ per EM iteration
-                 lr_q:float=1e-3, lr_phi:float=5e-2, # Adam learning rates
-                 temper:bool=True, ess_min:float=0.5, # adaptive tempering and its ESS threshold
                  seed:int=0, device:str='cpu',
-                 phi_range:float|None=None, # after every M-step, rescale ϕ so that max ϕ − min ϕ ≤ phi_range (None: off)
-                 field:RandomField|None=None): # generator settings (default: RandomField(), the periodic model of `00_field`)
+                 field:RandomField|None=None, # generator settings (default: RandomField(), the periodic model of `00_field`)
+                 **settings): # EMSettings' fields, e.g. temper=False
         if not all(hasattr(objective, a) for a in ('log_u', 'centre', 'n_q', 'shifted')):
             raise TypeError(f"objective must be a Box, GaussianUtility or TargetDensity (with log_u, centre, n_q, shifted), got {objective!r}")
-        for name, v in (('rank', rank), ('e_steps', e_steps), ('m_steps', m_steps)) + ((('n_samples', n_samples),) if n_samples is not None else ()):
-            check_int(name, v, 1)
+        self.settings = s = EMSettings(**settings)
         check_int('seed', seed, 0)
-        for name, v in (('lr_q', lr_q), ('lr_phi', lr_phi)):
-            if not (isinstance(v, (int, float)) and 0 < v < math.inf): raise ValueError(f"{name} must be a positive number, got {v!r}")
-        if not (isinstance(ess_min, (int, float)) and 0 < ess_min <= 1): raise ValueError(f"ess_min must be in (0, 1], got {ess_min!r}")
         self.field, self.surrogate, self.objective = field or RandomField(), surrogate, objective
         self.vf = check_vf(vf)
         n_out = getattr(surrogate, 'config', {}).get('n_out')
         if n_out is not None and len(objective.centre) != n_out:
             raise ValueError(f"the objective is over {len(objective.centre)} properties, the surrogate predicts {n_out}")
-        self.n_samples = n_samples or max(8, 32 // objective.n_q)
-        self.e_steps, self.m_steps, self.temper, self.ess_min = e_steps, m_steps, temper, ess_min
-        if phi_range is not None and not phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {phi_range!r}")
-        self.phi_range = phi_range
+        self.n_samples = s.n_samples or max(8, 32 // objective.n_q)
         self.gen = torch.Generator().manual_seed(seed)
         if phi0 is None: phi0 = torch.randn(self.field.n_phi, generator=self.gen)
         self.phi = nn.Parameter(self.field.check_phi(phi0).detach().clone().float().to(device))
-        self.q = LowRankGaussian(self.field.d_psi, rank, objective.n_q, seed=seed).to(device)
-        self.opt_q, self.opt_phi = torch.optim.Adam(self.q.parameters(), lr=lr_q), torch.optim.Adam([self.phi], lr=lr_phi)
+        self.q = LowRankGaussian(self.field.d_psi, s.rank, objective.n_q, seed=seed).to(device)
+        self.opt_q, self.opt_phi = torch.optim.Adam(self.q.parameters(), lr=s.lr_q), torch.optim.Adam([self.phi], lr=s.lr_phi)
         self.elbo_trace, self.t_trace, self.phi_trace = [], [], [self.phi.detach().cpu().clone()]
         self.t, self.shift = 0., None
         self.advance_temperature()
@@ -299,15 +308,15 @@ def _ascend(self:VBEM, grad:str, steps:int):
     return f.item()
 
 @patch
-def e_step(self:VBEM): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.e_steps)
+def e_step(self:VBEM): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.settings.e_steps)
 @patch
 def m_step(self:VBEM):
     "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range if it is set and exceeded; returns the ELBO."
-    f = self._ascend('phi', self.m_steps)
-    if self.phi_range is not None:
+    f = self._ascend('phi', self.settings.m_steps)
+    if self.settings.phi_range is not None:
         with torch.no_grad():
             spread = float(self.phi.max() - self.phi.min())
-            if spread > self.phi_range: self.phi.mul_(self.phi_range / spread)
+            if spread > self.settings.phi_range: self.phi.mul_(self.settings.phi_range / spread)
     return f
 
 # %% ../nbs/03_vbem.ipynb 27
@@ -321,10 +330,10 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
     m, v = self.surrogate.predict(self.field(self.phi, psi.reshape(n * n_q, d), self.vf))
     if self.shift is None:   # first call: where the surrogate is at ϕ⁽⁰⁾
         self.shift = m.double().mean(0).cpu() - self.objective.centre
-        if not self.temper: self.t = 1.
+        if not self.settings.temper: self.t = 1.
     if self.t >= 1: return self.t
     now = own_scores(self.objective_at(self.t).log_u(m, v), n, n_q)
-    ok = lambda t: ess(own_scores(self.objective_at(t).log_u(m, v), n, n_q) - now).min().item() >= self.ess_min
+    ok = lambda t: ess(own_scores(self.objective_at(t).log_u(m, v), n, n_q) - now).min().item() >= self.settings.ess_min
     if ok(1.): self.t = 1.; return self.t
     lo, hi = self.t, 1.
     for _ in range(bisections):
@@ -421,7 +430,7 @@ def bench_vbem(n_iter:int=20, # timed EM iterations per objective
         t_em = (time.perf_counter() - t0) / n_iter
         x = vb.sample_x(vb.n_samples * obj.n_q, binary=False).requires_grad_()
         t0 = time.perf_counter()
-        for _ in range(n_iter * (vb.e_steps + vb.m_steps)): torch.autograd.grad(sur.predict(x)[0].sum(), x)
+        for _ in range(n_iter * (vb.settings.e_steps + vb.settings.m_steps)): torch.autograd.grad(sur.predict(x)[0].sum(), x)
         t_cnn = (time.perf_counter() - t0) / n_iter
         res[name] = dict(microstructures_per_step=len(x), s_per_iter=t_em, cnn_s_per_iter=t_cnn, ratio=t_em / t_cnn, min_per_120=120 * t_em / 60)
     return res
