@@ -19,7 +19,8 @@ from fastcore.basics import patch
 
 from .vbem import VBEM, fem_properties
 from .field import RandomField, check_int, check_vf
-from .fem import PHYSICS, make_dataset, write_atomic, read_or_redo
+from .fem import PHYSICS
+from .data import make_dataset, write_atomic, read_or_redo
 from .case import Case, DEFAULT_SIZES, get_case
 
 # %% ../nbs/04_active.ipynb 6
@@ -182,7 +183,7 @@ def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None):
 @patch
 def data(self:ActiveRun, l:int):
     "D⁽ˡ⁾ as float tensors (x, κ)."
-    from microstoch.fem import DatasetStore
+    from microstoch.data import DatasetStore
     names = ['d0'] + [f'add{i}' for i in range(1, l + 1)]
     parts = [DatasetStore(self.out / 'data' / n, json.loads((self.out / 'data' / n / 'meta.json').read_text())).load() for n in names]
     x = np.concatenate([p['x'] for p in parts])
