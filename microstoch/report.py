@@ -115,7 +115,7 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, d)
         if box is not None:
             (l1, l2), (u1, u2) = box
             a.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5))
-            a.text(l1, u2, 'K ', color='tab:orange', ha='right', va='top', fontsize=11, fontweight='bold')
+            a.text(l1, u2, 'K ', color='tab:orange', ha='right', va='top', fontsize=11, fontweight='bold', clip_on=True)   # not drawn when the corner is cut off
             s = Box(*box).assess(k)
             title = f"{label}\nPr(κ ∈ K) = {s['pr']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]"
         if target is not None: draw_target(a, *target)
