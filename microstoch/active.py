@@ -90,9 +90,10 @@ def _write_json(path, obj):
     "Write JSON atomically (01_fem's write_atomic)."
     write_atomic(Path(path), lambda fh: fh.write(json.dumps(obj, indent=1).encode()))
 
-def run_name(case:str|Case, scale:str, method:str, seed:int, vf:float|None=None, physics:str='periodic'):
-    "Directory name of a run: CASE-SCALE-METHOD-seedS, with -vfV and -physPHYSICS before the method when they are not the defaults."
+def run_name(case:str|Case, scale:str, method:str, seed:int, vf:float|None=None, physics:str|None=None):
+    "Directory name of a run: CASE-SCALE-METHOD-seedS, with -vfV and -physPHYSICS before the method when they are not the defaults (physics None: the case's)."
     case = get_case(case)
+    physics = physics or case.physics
     tag = f'-vf{vf:g}' if vf is not None and vf != case.vf else ''
     tag += f'-phys{physics}' if physics != 'periodic' else ''
     return f'{case.name}-{scale}{tag}-{method}-seed{seed}'
@@ -341,7 +342,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     from contextlib import nullcontext
     cluster = nullcontext(scheduler) if scheduler else local_cluster(n_workers)
     with cluster as c, Client(c) as client:
-        futures = [client.submit(active.run_case, out / run_name(case, scale, m, s, settings.get('vf'), settings.get('physics') or get_case(case).physics), resume=True, progress=False,   # seed by seed: the first finished runs pair up
+        futures = [client.submit(active.run_case, out / run_name(case, scale, m, s, settings.get('vf'), settings.get('physics')), resume=True, progress=False,   # seed by seed: the first finished runs pair up
                                  case=case, scale=scale, seed=s, method=m, pure=False, **settings) for s in range(runs) for m in methods]
         summaries = client.gather(futures)
     res = dict(case=get_case(case).name, case_spec=run_config(case, scale, 0, methods[0], **settings)['case_spec'], scale=scale, runs=runs, stats=aggregate_sweep(summaries))

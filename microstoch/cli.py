@@ -169,7 +169,7 @@ def _run(args):
     elif args.cmd in CASES or args.cmd == 'run':
         from microstoch.active import run_case, run_name
         case, method = Case.from_toml(args.case) if args.cmd == 'run' else CASES[args.cmd], 'random' if args.baseline else 'active'
-        out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics or case.physics)}'
+        out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics)}'
         print_summary(run_case(out, args.resume, True, args.device, case=case, scale=args.scale, seed=args.seed, method=method,
                                vf=args.vf, physics=args.physics, phi_range=args.phi_range))
         from microstoch.report import write_figures
