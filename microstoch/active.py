@@ -79,12 +79,19 @@ def run_config(case:str|Case='case1', # a built-in case's name, or a Case (e.g. 
     return dict(case=c0.name, scale=scale, seed=seed, method=method, vf=vf, physics=physics, **c, **opts, case_spec=c0.at(vf, physics).spec)
 
 # %% ../nbs/04_active.ipynb 13
+def _cpu_model():
+    "The CPU's model name (Linux), or the platform's processor string."
+    import platform
+    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
+    except (OSError, StopIteration): return platform.processor()
+
 def _versions():
-    "Versions of the libraries a result depends on."
+    "Versions of the libraries a result depends on, and what picks torch's CPU kernels: the CPU, its instruction set, the thread count."
     import sys, scipy, skfem
     from microstoch import __version__
     return dict(microstoch=__version__, python=sys.version.split()[0], torch=torch.__version__, numpy=np.__version__,
-                scipy=scipy.__version__, scikit_fem=skfem.__version__)
+                scipy=scipy.__version__, scikit_fem=skfem.__version__, cpu=_cpu_model(),
+                cpu_capability=torch.backends.cpu.get_cpu_capability(), torch_threads=torch.get_num_threads())
 
 def _write_json(path, obj):
     "Write JSON atomically (01_fem's write_atomic)."
