@@ -4,11 +4,8 @@
 
 # %% auto 0
 __all__ = ['THERMAL_LOADS', 'STRAIN_LOADS', 'VOIGT', 'PHYSICS', 'BACKENDS', 'check_microstructures', 'check_parameters', 'lame',
-           'voigt_stiffness', 'conduction_form', 'elasticity_form', 'macro_flux', 'load_form', 'is_dirichlet',
-           'fem_basis', 'problem', 'element_coefficient', 'mean_flux', 'homogenize_skfem_one', 'SparseMap',
-           'sparse_map', 'homogenize_direct_chunk', 'q1_apply', 'symbol_multiply', 'GridOperator', 'pixel_element',
-           'grid_operator', 'pcg', 'solve_refined', 'homogenize_cg_batch', 'homogenize_chunk', 'thread_pool',
-           'torch_threads', 'homogenize', 'hs_trace_bounds', 'voigt_reuss_slack', 'bench_fem', 'format_bench_fem']
+           'voigt_stiffness', 'GridOperator', 'pcg', 'torch_threads', 'homogenize', 'hs_trace_bounds',
+           'voigt_reuss_slack', 'bench_fem', 'format_bench_fem']
 
 # %% ../nbs/01_fem.ipynb 4
 import importlib
@@ -64,32 +61,32 @@ def voigt_stiffness(nu, plane):
     return np.array([[lam + 2 * mu, lam, 0], [lam, lam + 2 * mu, 0], [0, 0, mu]])
 
 # %% ../nbs/01_fem.ipynb 11
-def conduction_form():
+def _conduction_form():
     "Bilinear form k ∇u·∇w with a per-element coefficient k."
     return fe.BilinearForm(lambda u, v, w: w.k * dot(grad(u), grad(v)))
 
-def elasticity_form(nu, plane):
+def _elasticity_form(nu, plane):
     "Bilinear form k σ₁(ε(u)) : ε(w), σ₁ the stress of a unit-modulus isotropic phase."
     lam, mu = lame(nu, plane)
     return fe.BilinearForm(lambda u, v, w: w.k * (lam * trace(sym_grad(u)) * trace(sym_grad(v))
                                                   + 2 * mu * ddot(sym_grad(u), sym_grad(v))))
 
-def macro_flux(G, nu, plane):
+def _macro_flux(G, nu, plane):
     "Flux (thermal, G of shape (1, 2)) or stress (elastic, G (2, 2)) of a unit-modulus phase under the load G."
     if G.shape[0] == 1: return G
     lam, mu = lame(nu, plane)
     return lam * np.trace(G) * np.eye(2) + 2 * mu * G
 
-def load_form(G, nu, plane):
+def _load_form(G, nu, plane):
     "Right-hand side −k S(G) : ∇w of the macroscopic load G."
-    S = macro_flux(G, nu, plane)
+    S = _macro_flux(G, nu, plane)
     if G.shape[0] == 1: return fe.LinearForm(lambda v, w: -w.k * (S[0, 0] * v.grad[0] + S[0, 1] * v.grad[1]))
     return fe.LinearForm(lambda v, w: -w.k * np.einsum("ab,ab...->...", S, sym_grad(v)))
 
 # %% ../nbs/01_fem.ipynb 12
 PHYSICS = MODELS   # a physics goes with the process model of the same name (00_field)
 
-def is_dirichlet(kind, physics):
+def _is_dirichlet(kind, physics):
     "Whether a cell problem fixes its whole boundary (the paper's thermal problem) rather than being periodic."
     return (physics, kind) == ("paper", "thermal")
 
@@ -100,7 +97,7 @@ def _quiet(make):
     finally: log.setLevel(level)
 
 @lru_cache(maxsize=8)
-def fem_basis(N, kind, physics):
+def _fem_basis(N, kind, physics):
     "scikit-fem basis of one cell problem (`kind` 'thermal' or 'elastic') on the N×N pixel mesh, and the pixel of each element."
     s = np.linspace(0, 1, N + 1)
     if physics == "periodic": mesh, elem = _quiet(lambda: fe.MeshQuad1DG.init_tensor(s, s, periodic=[0, 1])), fe.ElementQuad1()
@@ -110,19 +107,19 @@ def fem_basis(N, kind, physics):
     s1, s2 = basis.mapping.F(mesh.init_refdom().p.mean(1)[:, None])[:, :, 0]   # element centroids
     return basis, np.floor(s2 * N).astype(int) * N + np.floor(s1 * N).astype(int)
 
-def problem(N, kind, nu, plane, physics="periodic"):
+def _cell_problem(N, kind, nu, plane, physics="periodic"):
     "(basis, pixel of each element, bilinear form, load cases, unit-phase tensor, fixed dofs) of one cell problem."
-    basis, pixel = fem_basis(N, kind, physics)
-    fixed = basis.get_dofs().all() if is_dirichlet(kind, physics) else basis.nodal_dofs[:, 0]
-    if kind == "thermal": return basis, pixel, conduction_form(), THERMAL_LOADS, np.eye(2), fixed
-    return basis, pixel, elasticity_form(nu, plane), STRAIN_LOADS, voigt_stiffness(nu, plane), fixed
+    basis, pixel = _fem_basis(N, kind, physics)
+    fixed = basis.get_dofs().all() if _is_dirichlet(kind, physics) else basis.nodal_dofs[:, 0]
+    if kind == "thermal": return basis, pixel, _conduction_form(), THERMAL_LOADS, np.eye(2), fixed
+    return basis, pixel, _elasticity_form(nu, plane), STRAIN_LOADS, voigt_stiffness(nu, plane), fixed
 
-def element_coefficient(basis, values):
+def _element_coefficient(basis, values):
     "Per-element coefficient as an (nelems, nqp) array, the shape scikit-fem takes for `w.k`."
     return np.repeat(values[:, None], basis.X.shape[-1], axis=1)
 
 # %% ../nbs/01_fem.ipynb 13
-def mean_flux(basis, k, G, u, nu, plane):
+def _mean_flux(basis, k, G, u, nu, plane):
     "Cell average of the flux (thermal) or of the Voigt stress (elastic) for the total field G + ∇u."
     uh = basis.interpolate(u)
     if G.shape[0] == 1:
@@ -134,25 +131,25 @@ def mean_flux(basis, k, G, u, nu, plane):
         return w.k * (lam * trace(eps) * (a == b) + 2 * mu * eps[a, b])
     return np.array([fe.Functional(lambda w, a=a, b=b: stress(w, a, b)).assemble(basis, k=k, uh=uh) for a, b in VOIGT])
 
-def homogenize_skfem_one(x, values, kind, nu, plane, physics="periodic"):
+def _homogenize_skfem_one(x, values, kind, nu, plane, physics="periodic"):
     "Plain scikit-fem: assemble with the per-element coefficient, solve all load cases, average the fluxes."
-    basis, pixel, form, loads, _, fixed = problem(x.shape[-1], kind, nu, plane, physics)
-    k = element_coefficient(basis, values[x.ravel()[pixel]])
+    basis, pixel, form, loads, _, fixed = _cell_problem(x.shape[-1], kind, nu, plane, physics)
+    k = _element_coefficient(basis, values[x.ravel()[pixel]])
     K = form.assemble(basis, k=k)
-    F_ = np.stack([load_form(G, nu, plane).assemble(basis, k=k) for G in loads], axis=1)
+    F_ = np.stack([_load_form(G, nu, plane).assemble(basis, k=k) for G in loads], axis=1)
     free = basis.complement_dofs(fixed)
     U = np.zeros_like(F_)
     U[free] = spla.spsolve(K[free][:, free].tocsc(), F_[free])
-    return np.stack([mean_flux(basis, k, G, u, nu, plane) for G, u in zip(loads, U.T)], axis=1)
+    return np.stack([_mean_flux(basis, k, G, u, nu, plane) for G, u in zip(loads, U.T)], axis=1)
 
 # %% ../nbs/01_fem.ipynb 17
-class SparseMap:
+class _SparseMap:
     "K(p).data = M @ p and f(p) = F @ p on the system without its fixed dofs; built once per grid and cell problem."
     def __init__(self, N, kind, nu, plane, physics="periodic"):
-        basis, pixel, form, loads, self.kbar, fixed = problem(N, kind, nu, plane, physics)
+        basis, pixel, form, loads, self.kbar, fixed = _cell_problem(N, kind, nu, plane, physics)
         keep = np.ones(basis.N, bool); keep[fixed] = False
         new, n = np.cumsum(keep) - 1, int(keep.sum())
-        ones = element_coefficient(basis, np.ones(basis.nelems))
+        ones = _element_coefficient(basis, np.ones(basis.nelems))
         (r, c), v = (cd := form.elemental(basis, k=ones)).indices, cd.data
         e = pixel[np.arange(v.size) % basis.nelems]
         sel = keep[r] & keep[c]
@@ -163,7 +160,7 @@ class SparseMap:
         self.indptr = np.searchsorted(uniq // n, np.arange(n + 1)).astype(np.int32)
         rows, vals, elems = [], [], []
         for l, G in enumerate(loads):
-            cd = load_form(G, nu, plane).elemental(basis, k=ones)
+            cd = _load_form(G, nu, plane).elemental(basis, k=ones)
             sel = keep[cd.indices[0]]
             rows.append(new[cd.indices[0][sel]] * len(loads) + l); vals.append(cd.data[sel])
             elems.append(pixel[np.arange(cd.data.size) % basis.nelems][sel])
@@ -180,13 +177,13 @@ class SparseMap:
         return (self.F @ p).reshape(self.n, self.nloads)
 
 @lru_cache(maxsize=8)
-def sparse_map(N, kind, nu, plane, physics="periodic"):
-    "Cached SparseMap."
-    return SparseMap(N, kind, nu, plane, physics)
+def _sparse_map(N, kind, nu, plane, physics="periodic"):
+    "Cached _SparseMap."
+    return _SparseMap(N, kind, nu, plane, physics)
 
-def homogenize_direct_chunk(xs, values, kind, nu, plane, physics="periodic"):
+def _homogenize_direct_chunk(xs, values, kind, nu, plane, physics="periodic"):
     "Effective tensors of a chunk of microstructures by SuperLU, one factorisation per microstructure."
-    smap, out = sparse_map(xs.shape[-1], kind, nu, plane, physics), []
+    smap, out = _sparse_map(xs.shape[-1], kind, nu, plane, physics), []
     for x in xs:
         p = values[x.ravel()]
         f = smap.loads(p)
@@ -196,7 +193,7 @@ def homogenize_direct_chunk(xs, values, kind, nu, plane, physics="periodic"):
 
 # %% ../nbs/01_fem.ipynb 20
 @numba.njit(fastmath=True, cache=True, nogil=True)
-def q1_apply(u, p, kref, comp, di, dj, out):
+def _q1_apply(u, p, kref, comp, di, dj, out):
     "out = K(p) u for u (B, L, d, N, N), p (B, N, N); local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."
     B, L, d, N, _ = u.shape
     nd = kref.shape[0]
@@ -230,7 +227,7 @@ def q1_apply(u, p, kref, comp, di, dj, out):
     return out
 
 @numba.njit(fastmath=True, cache=True, nogil=True)
-def symbol_multiply(z, H):
+def _symbol_multiply(z, H):
     "In place z[s, :, m, k] = H[:, :, m, k] @ z[s, :, m, k] for complex z (S, d, N, M), d ≤ 3, and real or complex H (d, d, N, M)."
     S, d, N, M = z.shape
     for s in range(S):
@@ -289,7 +286,7 @@ class GridOperator:
         else:
             u, p = u.contiguous(), p.contiguous()
             out = torch.empty_like(u)
-            q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
+            _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
         return out if self.mask is None else out.mul_(self.mask)
 
     def apply_conv(self, u, p):
@@ -313,7 +310,7 @@ class GridOperator:
         delta[0, range(self.d), range(self.d), 0, 0] = 1
         one = torch.ones(1, self.N, self.N, dtype=torch.float64)
         cols = torch.empty_like(delta)
-        q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, cols.numpy())
+        _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, cols.numpy())
         H = torch.fft.rfft2(cols[0]).permute(2, 3, 1, 0)                       # H[m, k]: (d, d) Hermitian
         w, V = torch.linalg.eigh(H[0, 0].real)
         null = w <= 1e-9 * float(np.abs(self.kref[np.float64]).max())
@@ -328,7 +325,7 @@ class GridOperator:
         "H⁺ z for the spectrum z (..., d, N, N//2+1) (in place on the CPU)."
         H = self.inv_symbol if symbol is None else symbol
         if z.device.type != "cpu": return torch.einsum("cemk,blemk->blcmk", H.to(z.dtype), z)
-        symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy())
+        _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy())
         return z
 
     def periodic_inverse(self, r, symbol=None):
@@ -372,15 +369,15 @@ class GridOperator:
 
 # %% ../nbs/01_fem.ipynb 22
 @lru_cache(maxsize=16)
-def pixel_element(kind, nu, plane, physics):
+def _pixel_element(kind, nu, plane, physics):
     """The unit pixel as one macro-element, from scikit-fem: (k_ref, dofs, lin, offsets). Local dof a is field dofs[a][0]
     of the grid node (i + di, j + dj); lin (L, dofs) holds each load case's affine field at the dofs; offsets (d, 2)
     the (row, column) position of each field's node inside its grid cell."""
     mesh = fe.MeshTri.init_tensor([0., 1.], [0., 1.]) if physics == "paper" else fe.MeshQuad()
     elem = ({"thermal": fe.ElementTriP2(), "elastic": fe.ElementTriP1()}[kind] if physics == "paper" else fe.ElementQuad1())
     basis = fe.Basis(mesh, fe.ElementVector(elem) if kind == "elastic" else elem)
-    form = conduction_form() if kind == "thermal" else elasticity_form(nu, plane)
-    K = form.assemble(basis, k=element_coefficient(basis, np.ones(mesh.nelements))).toarray()
+    form = _conduction_form() if kind == "thermal" else _elasticity_form(nu, plane)
+    K = form.assemble(basis, k=_element_coefficient(basis, np.ones(mesh.nelements))).toarray()
     xy, comp = basis.doflocs.T, np.zeros(basis.N, int)                 # dof positions (s₁, s₂); vector component
     if kind == "elastic": comp[basis.nodal_dofs[1]] = 1
     lin = np.array([[G[c] @ s for c, s in zip(comp, xy)] for G in (THERMAL_LOADS if kind == "thermal" else STRAIN_LOADS)])
@@ -394,10 +391,10 @@ def pixel_element(kind, nu, plane, physics):
     return K, dofs, lin, np.array([f[1:] for f in fields])
 
 @lru_cache(maxsize=8)
-def grid_operator(N, kind, nu, plane, device, physics="periodic"):
+def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
     "Cached GridOperator of one cell problem; Dirichlet for the paper's thermal problem."
-    kref, dofs, lin, offsets = pixel_element(kind, nu, plane, physics)
-    return GridOperator(N, kref, dofs, lin, offsets, dirichlet=is_dirichlet(kind, physics), device=device)
+    kref, dofs, lin, offsets = _pixel_element(kind, nu, plane, physics)
+    return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
 
 # %% ../nbs/01_fem.ipynb 23
 def _bdot(a, b): return (a * b).sum((-3, -2, -1))   # per-system inner products, (B, L)
@@ -420,7 +417,7 @@ def pcg(op, p, b, rtol, atol, maxiter=500):
         d.mul_(_ratio(rz, rz_old)).add_(z)
     raise RuntimeError(f"PCG did not converge in {maxiter} iterations")
 
-def solve_refined(op, p, f, atol, rtol=1e-5):
+def _solve_refined(op, p, f, atol, rtol=1e-5):
     "float32 PCG inside float64 iterative refinement until every system has rᵀK(1)⁻¹r ≤ atol; returns u, r, iterations per pass."
     u, r, iters, p32 = torch.zeros_like(f), f, [], p.float()
     while not iters or (_bdot(r, op.precondition(r.float()).double()) > atol).any():
@@ -430,13 +427,13 @@ def solve_refined(op, p, f, atol, rtol=1e-5):
         r = f - op.apply(u, p)
     return u, r, iters
 
-def homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
+def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
-    op = grid_operator(N, kind, nu, plane, str(device), physics)
+    op = _grid_operator(N, kind, nu, plane, str(device), physics)
     p = torch.as_tensor(values, device=device)[torch.as_tensor(x, device=device).long()]
     f = op.load(p)
-    u, r, _ = solve_refined(op, p, f, tol * N**2 * values.min())
+    u, r, _ = _solve_refined(op, p, f, tol * N**2 * values.min())
     fu = torch.einsum("bicmn,bjcmn->bij", f, u)
     ur = torch.einsum("bicmn,bjcmn->bij", u, r)
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
@@ -445,15 +442,15 @@ def homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="period
 # %% ../nbs/01_fem.ipynb 27
 def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
-    return np.concatenate([homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
+    return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
 
 BACKENDS = {   # name -> solve(xs, values, kind, nu, plane, physics, device, batch_size, tol): the effective tensors (B, n, n) of one problem kind
     'cg': _cg_backend,
-    'direct': lambda xs, values, kind, nu, plane, physics, *_: homogenize_direct_chunk(xs, values, kind, nu, plane, physics),          # SuperLU
-    'skfem': lambda xs, values, kind, nu, plane, physics, *_: np.array([homogenize_skfem_one(x, values, kind, nu, plane, physics) for x in xs]),   # plain scikit-fem
+    'direct': lambda xs, values, kind, nu, plane, physics, *_: _homogenize_direct_chunk(xs, values, kind, nu, plane, physics),          # SuperLU
+    'skfem': lambda xs, values, kind, nu, plane, physics, *_: np.array([_homogenize_skfem_one(x, values, kind, nu, plane, physics) for x in xs]),   # plain scikit-fem
 }
 
-def homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol, elastic=True):
+def _homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol, elastic=True):
     "(a_eff, C_eff) of a (B, N, N) uint8 chunk with one backend, in the calling thread (C_eff NaN unless elastic)."
     solve, out = BACKENDS[backend], []
     for kind, values in (("thermal", np.array([a0, a1], float)), ("elastic", np.array([E0, E1], float))):
@@ -461,7 +458,7 @@ def homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, physics, backend, device, ba
     return tuple(out)
 
 @lru_cache(maxsize=4)
-def thread_pool(workers):
+def _thread_pool(workers):
     "Persistent pool of worker threads."
     return ThreadPoolExecutor(workers, thread_name_prefix="microstoch-fem")
 
@@ -500,13 +497,13 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     if workers is None: workers = torch.get_num_threads()
     chunks = [x[i:i + batch_size] for i in range(0, len(x), batch_size)]   # the CG batches: the same results for any number of workers
     if executor is not None:   # submit the installed module's function, so that process-based executors can pickle it
-        chunk_fn = importlib.import_module("microstoch.fem").homogenize_chunk
+        chunk_fn = importlib.import_module("microstoch.fem")._homogenize_chunk
         parts = [f.result() for f in [executor.submit(chunk_fn, c, *args) for c in chunks]]
-    elif str(device) != "cpu": return homogenize_chunk(x, *args)
+    elif str(device) != "cpu": return _homogenize_chunk(x, *args)
     else:
         with torch_threads(1):   # one torch thread per worker thread, whatever the batch size
-            if workers == 1 or len(chunks) == 1: return homogenize_chunk(x, *args)
-            parts = list(thread_pool(workers).map(lambda c: homogenize_chunk(c, *args), chunks))
+            if workers == 1 or len(chunks) == 1: return _homogenize_chunk(x, *args)
+            parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
 # %% ../nbs/01_fem.ipynb 46

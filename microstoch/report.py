@@ -4,7 +4,7 @@
 
 # %% auto 0
 __all__ = ['load_summary', 'assessment_kappa', 'phi_label', 'plot_samples', 'plot_mc_densities', 'plot_marginal', 'plot_progress',
-           'write_figures']
+           'plot_beliefs', 'write_figures']
 
 # %% ../nbs/04a_report.ipynb 3
 import json
@@ -16,7 +16,7 @@ import torch
 
 from .active import best_step, case_of, mc_seed, read_summary
 from .vbem import Box
-from .surrogate import draw_target, plot_limits
+from .surrogate import draw_box, draw_target, plot_limits
 
 # %% ../nbs/04a_report.ipynb 5
 def load_summary(out): # run directory
@@ -99,7 +99,6 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, d)
                       grid:int=120): # KDE grid points per axis
     "Figure: one panel per label with the kernel density estimate of the FEM κ, its points, and K or the target (d ≠ 2: a row of marginals per label)."
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Rectangle
     from scipy.stats import gaussian_kde
     ks = {k: np.asarray(v, float) for k, v in kappas.items()}
     lims = lims or tuple(zip(*plot_limits(np.concatenate(list(ks.values())), box, target)))
@@ -114,7 +113,7 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, d)
         title = f'{label}\nmean ({k[:, 0].mean():.2f}, {k[:, 1].mean():.2f}), n = {len(k)}'
         if box is not None:
             (l1, l2), (u1, u2) = box
-            a.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5))
+            draw_box(a, box)
             a.text(l1, u2, 'K ', color='tab:orange', ha='right', va='top', fontsize=11, fontweight='bold', clip_on=True)   # not drawn when the corner is cut off
             s = Box(*box).assess(k)
             title = f"{label}\nPr(κ ∈ K) = {s['pr']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]"
@@ -174,6 +173,40 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     return fig
 
 # %% ../nbs/04a_report.ipynb 16
+def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last one's assessments
+                 ls=(0, 3, 6), # steps: ϕ⁽⁰⁾ with step ls[0]'s surrogate, then ϕ*_l with step l's
+                 n:int=256, seed:int=7): # samples per belief; their seed
+    "Figure: each run's surrogate belief p_M(κ|ϕ) per step, the FEM Monte Carlo below, the last ϕ zoomed; returns (figure, {label: the mean κ its last surrogate predicts at its last ϕ})."
+    import matplotlib.pyplot as plt
+    from microstoch.field import RandomField
+    from microstoch.surrogate import Surrogate, predict_for_phi, mixture_density
+    sums = {label: load_summary(out) for label, out in runs.items()}
+    deco, ref = _decoration(next(iter(sums.values()))), list(runs)[-1]
+    phis = {k: [s['phi_initial']] + [s['steps'][l]['phi'] for l in ls[1:]] for k, s in sums.items()}
+    kf = [assessment_kappa(runs[ref], None if c == 0 else l) for c, l in enumerate(ls)]
+    full = np.array(plot_limits(np.concatenate(kf)[:, :2], deco['box'], deco['target']))
+    zoom = np.array(plot_limits(kf[-1][:, :2]))
+    cols, lims, means = list(enumerate(ls)) + [(len(ls), ls[-1])], [full] * len(ls) + [zoom], {}
+    grids = [[np.linspace(*lim[:, i], 200) for i in range(2)] for lim in lims]
+    fig, ax = plt.subplots(len(runs) + 1, len(cols), figsize=(3.8 * len(cols), 3.1 * (len(runs) + 1)), constrained_layout=True, squeeze=False)
+    for r, (label, s) in enumerate(sums.items()):
+        field = RandomField(model=s['physics'])
+        for c, l in cols:
+            phi = phis[label][min(c, len(ls) - 1)]
+            m, v = predict_for_phi(Surrogate.load(Path(runs[label]) / f'step{l}' / 'surrogate.pt'), phi, n=n, vf=s['vf'], seed=seed, field=field)[1:]
+            ax[r, c].contourf(*grids[c], mixture_density(m[:, :2], v[:, :2], *grids[c]).numpy(), levels=12, cmap='Blues')
+            ax[r, c].set_title(f"{label}: surrogate of step {l} at " + (phi_label() if c == 0 else phi_label(l)) + (' (zoom)' if c == len(ls) else ''), fontsize=9)
+        means[label] = m.mean(0).numpy()
+    for c, l in cols:
+        ax[-1, c].plot(*kf[min(c, len(ls) - 1)][:, :2].T, '.', ms=2, alpha=0.4, color='k')
+        ax[-1, c].set_title(f"FEM Monte Carlo ({len(kf[0])}) at {ref} " + (phi_label() if c == 0 else phi_label(l)) + (' (zoom)' if c == len(ls) else ''), fontsize=9)
+    for (r, c), a in np.ndenumerate(ax):
+        if deco['target'] is not None: draw_target(a, *deco['target'])
+        if deco['box'] is not None: draw_box(a, deco['box'])
+        a.set(xlim=lims[c][:, 0], ylim=lims[c][:, 1], xlabel=deco['names'][0], ylabel=deco['names'][1])
+    return fig, means
+
+# %% ../nbs/04a_report.ipynb 18
 def write_figures(out): # run directory of a finished (or partly finished) run
     "Write samples.png, densities.png, progress.png (and marginal.png for active learning) into the run directory; returns their paths."
     import matplotlib.pyplot as plt

@@ -5,7 +5,7 @@
 # %% auto 0
 __all__ = ['RANDOM_PHI', 'BENCH_VARIANTS', 'PeriodicConv2d', 'SurrogateCNN', 'check_inputs', 'gaussian_nll', 'augment',
            'Surrogate', 'log_diff_ndtr', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density', 'plot_limits',
-           'draw_target', 'plot_property_density', 'PropertyExplorer', 'torch_padded', 'bench_surrogate',
+           'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded', 'bench_surrogate',
            'format_bench_surrogate']
 
 # %% ../nbs/02_surrogate.ipynb 3
@@ -304,6 +304,12 @@ def draw_target(ax, mean, cov, levels=(0.5, 0.9, 0.99)):
         e = np.asarray(mean, float)[:, None] + math.sqrt(-2 * math.log(1 - p)) * L @ np.stack([np.cos(t), np.sin(t)])
         ax.plot(*e, color='tab:red', lw=1.2, ls=('-', '--', ':')[j % 3], label='target 50/90/99 %' if j == 0 else None)
 
+def draw_box(ax, box, label=None):
+    "The box K = ((l₁, l₂), (u₁, u₂)) as an orange rectangle."
+    from matplotlib.patches import Rectangle
+    (l1, l2), (u1, u2) = box
+    ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
+
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -314,7 +320,6 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
                           title:str|None=None): # figure title
     "Figure: the predicted density p_M(κ|ϕ) as filled contours, with box, target ellipses and FEM points if given, beside n_show samples."
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Rectangle
     m, v = torch.as_tensor(m).cpu(), torch.as_tensor(v).cpu()
     lo, hi = plot_limits(torch.cat([m - 3 * v.sqrt(), m + 3 * v.sqrt()] + ([torch.as_tensor(kappa_fem, dtype=m.dtype)] if kappa_fem is not None else [])), box, target)
     k1, k2 = np.linspace(lo[0], hi[0], grid), np.linspace(lo[1], hi[1], grid)
@@ -328,7 +333,7 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     sub = f'predicted $p_M(\\kappa|\\phi)$'
     if box is not None:
         (l1, l2), (u1, u2) = box
-        ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label='K'))
+        draw_box(ax, box, 'K')
         pr = float(log_diff_ndtr((torch.tensor([l1, l2]) - m) / v.sqrt(), (torch.tensor([u1, u2]) - m) / v.sqrt()).sum(-1).exp().mean())
         sub += f', $\\Pr_M(\\kappa \\in K|\\phi) \\approx {pr:.2f}$'
     if target is not None: draw_target(ax, *target)
