@@ -22,6 +22,7 @@ import scipy.sparse.linalg as spla
 import skfem as fe
 import torch
 import torch.nn.functional as F
+from fastcore.basics import patch
 from skfem.helpers import ddot, dot, grad, sym_grad, trace
 
 from .case import check_materials
@@ -114,11 +115,12 @@ def _cell_problem(N, kind, nu, plane, physics="periodic"):
     if kind == "thermal": return basis, pixel, _conduction_form(), THERMAL_LOADS, np.eye(2), fixed
     return basis, pixel, _elasticity_form(nu, plane), STRAIN_LOADS, voigt_stiffness(nu, plane), fixed
 
+# %% ../nbs/01_fem.ipynb 13
 def _element_coefficient(basis, values):
     "Per-element coefficient as an (nelems, nqp) array, the shape scikit-fem takes for `w.k`."
     return np.repeat(values[:, None], basis.X.shape[-1], axis=1)
 
-# %% ../nbs/01_fem.ipynb 13
+# %% ../nbs/01_fem.ipynb 14
 def _mean_flux(basis, k, G, u, nu, plane):
     "Cell average of the flux (thermal) or of the Voigt stress (elastic) for the total field G + ∇u."
     uh = basis.interpolate(u)
@@ -142,7 +144,7 @@ def _homogenize_skfem_one(x, values, kind, nu, plane, physics="periodic"):
     U[free] = spla.spsolve(K[free][:, free].tocsc(), F_[free])
     return np.stack([_mean_flux(basis, k, G, u, nu, plane) for G, u in zip(loads, U.T)], axis=1)
 
-# %% ../nbs/01_fem.ipynb 17
+# %% ../nbs/01_fem.ipynb 18
 class _SparseMap:
     "K(p).data = M @ p and f(p) = F @ p on the system without its fixed dofs; built once per grid and cell problem."
     def __init__(self, N, kind, nu, plane, physics="periodic"):
@@ -176,6 +178,7 @@ class _SparseMap:
         "Right-hand sides (n, load cases) for per-element values p."
         return (self.F @ p).reshape(self.n, self.nloads)
 
+# %% ../nbs/01_fem.ipynb 19
 @lru_cache(maxsize=8)
 def _sparse_map(N, kind, nu, plane, physics="periodic"):
     "Cached _SparseMap."
@@ -191,7 +194,7 @@ def _homogenize_direct_chunk(xs, values, kind, nu, plane, physics="periodic"):
         out.append((A + A.T) / 2)
     return np.array(out)
 
-# %% ../nbs/01_fem.ipynb 20
+# %% ../nbs/01_fem.ipynb 22
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _q1_apply(u, p, kref, comp, di, dj, out):
     "out = K(p) u for u (B, L, d, N, N), p (B, N, N); local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."
@@ -226,6 +229,7 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
                     for j in range(N): orow[j] += R[a, j]
     return out
 
+# %% ../nbs/01_fem.ipynb 23
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, H):
     "In place z[s, :, m, k] = H[:, :, m, k] @ z[s, :, m, k] for complex z (S, d, N, M), d ≤ 3, and real or complex H (d, d, N, M)."
@@ -247,7 +251,7 @@ def _symbol_multiply(z, H):
                     z[s, 2, m, k] = H[2, 0, m, k] * a + H[2, 1, m, k] * b + H[2, 2, m, k] * c
     return z
 
-# %% ../nbs/01_fem.ipynb 21
+# %% ../nbs/01_fem.ipynb 24
 class GridOperator:
     "Matrix-free operator K(p) on an N×N pixel grid, periodic or with its boundary dofs fixed (Dirichlet), and the exact K(1)⁻¹."
     def __init__(self, N, kref, dofs, lin, offsets, dirichlet=False, device="cpu"):
@@ -280,94 +284,106 @@ class GridOperator:
             if oj == 0: m[c, :, 0] = 0
         return m
 
-    def apply(self, u, p):
-        "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
-        if u.device.type != "cpu": out = self.apply_conv(u, p)
-        else:
-            u, p = u.contiguous(), p.contiguous()
-            out = torch.empty_like(u)
-            _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
-        return out if self.mask is None else out.mul_(self.mask)
+# %% ../nbs/01_fem.ipynb 26
+@patch
+def apply(self:GridOperator, u, p):
+    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
+    if u.device.type != "cpu": out = self.apply_conv(u, p)
+    else:
+        u, p = u.contiguous(), p.contiguous()
+        out = torch.empty_like(u)
+        _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
+    return out if self.mask is None else out.mul_(self.mask)
 
-    def apply_conv(self, u, p):
-        "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
-        B, L = u.shape[:2]
-        u = u.reshape(B * L, self.d, self.N, self.N)
-        r = F.conv2d(F.pad(u, (0, 1, 0, 1), mode="circular"), self.W[u.dtype])
-        r = (r.view(B, L, len(self.comp), self.N, self.N) * p[:, None, None]).view(B * L, -1, self.N, self.N)
-        return F.conv2d(F.pad(r, (1, 0, 1, 0), mode="circular"), self.S[u.dtype]).view(B, L, self.d, self.N, self.N)
+@patch
+def apply_conv(self:GridOperator, u, p):
+    "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
+    B, L = u.shape[:2]
+    u = u.reshape(B * L, self.d, self.N, self.N)
+    r = F.conv2d(F.pad(u, (0, 1, 0, 1), mode="circular"), self.W[u.dtype])
+    r = (r.view(B, L, len(self.comp), self.N, self.N) * p[:, None, None]).view(B * L, -1, self.N, self.N)
+    return F.conv2d(F.pad(r, (1, 0, 1, 0), mode="circular"), self.S[u.dtype]).view(B, L, self.d, self.N, self.N)
 
-    def load(self, p):
-        "Right-hand sides f (B, L, d, N, N) of the load cases: −p_e g_a added to the node of each pixel dof a."
-        f = torch.zeros(p.shape[0], len(self.g64), self.d, self.N, self.N, dtype=p.dtype, device=p.device)
-        for a, (c, di, dj) in enumerate(zip(self.comp, self.di, self.dj)):
-            f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
-        return f if self.mask is None else f * self.mask
+@patch
+def load(self:GridOperator, p):
+    "Right-hand sides f (B, L, d, N, N) of the load cases: −p_e g_a added to the node of each pixel dof a."
+    f = torch.zeros(p.shape[0], len(self.g64), self.d, self.N, self.N, dtype=p.dtype, device=p.device)
+    for a, (c, di, dj) in enumerate(zip(self.comp, self.di, self.dj)):
+        f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
+    return f if self.mask is None else f * self.mask
 
-    def inverse_symbol(self):
-        "(d, d, N, N//2+1) inverse Fourier symbol of the periodic K(1), pseudo-inverse on the mean mode; float32 (complex if the symbol is)."
-        delta = torch.zeros(1, self.d, self.d, self.N, self.N, dtype=torch.float64)
-        delta[0, range(self.d), range(self.d), 0, 0] = 1
-        one = torch.ones(1, self.N, self.N, dtype=torch.float64)
-        cols = torch.empty_like(delta)
-        _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, cols.numpy())
-        H = torch.fft.rfft2(cols[0]).permute(2, 3, 1, 0)                       # H[m, k]: (d, d) Hermitian
-        w, V = torch.linalg.eigh(H[0, 0].real)
-        null = w <= 1e-9 * float(np.abs(self.kref[np.float64]).max())
-        self.null = V[:, null]                                                 # constants in the kernel of K(1), (d, n_null)
-        H[0, 0] = torch.eye(self.d, dtype=H.dtype)
-        Hinv = torch.linalg.inv(H)
-        Hinv[0, 0] = ((V * torch.where(null, 0, 1 / w)) @ V.T).to(Hinv.dtype)
-        Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
-        return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 else Hinv.to(torch.complex64)
+# %% ../nbs/01_fem.ipynb 28
+@patch
+def inverse_symbol(self:GridOperator):
+    "(d, d, N, N//2+1) inverse Fourier symbol of the periodic K(1), pseudo-inverse on the mean mode; float32 (complex if the symbol is)."
+    delta = torch.zeros(1, self.d, self.d, self.N, self.N, dtype=torch.float64)
+    delta[0, range(self.d), range(self.d), 0, 0] = 1
+    one = torch.ones(1, self.N, self.N, dtype=torch.float64)
+    cols = torch.empty_like(delta)
+    _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, cols.numpy())
+    H = torch.fft.rfft2(cols[0]).permute(2, 3, 1, 0)                       # H[m, k]: (d, d) Hermitian
+    w, V = torch.linalg.eigh(H[0, 0].real)
+    null = w <= 1e-9 * float(np.abs(self.kref[np.float64]).max())
+    self.null = V[:, null]                                                 # constants in the kernel of K(1), (d, n_null)
+    H[0, 0] = torch.eye(self.d, dtype=H.dtype)
+    Hinv = torch.linalg.inv(H)
+    Hinv[0, 0] = ((V * torch.where(null, 0, 1 / w)) @ V.T).to(Hinv.dtype)
+    Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
+    return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 else Hinv.to(torch.complex64)
 
-    def multiply_symbol(self, z, symbol=None):
-        "H⁺ z for the spectrum z (..., d, N, N//2+1) (in place on the CPU)."
-        H = self.inv_symbol if symbol is None else symbol
-        if z.device.type != "cpu": return torch.einsum("cemk,blemk->blcmk", H.to(z.dtype), z)
-        _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy())
-        return z
+@patch
+def multiply_symbol(self:GridOperator, z, symbol=None):
+    "H⁺ z for the spectrum z (..., d, N, N//2+1) (in place on the CPU)."
+    H = self.inv_symbol if symbol is None else symbol
+    if z.device.type != "cpu": return torch.einsum("cemk,blemk->blcmk", H.to(z.dtype), z)
+    _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy())
+    return z
 
-    def periodic_inverse(self, r, symbol=None):
-        "K(1)⁺ r on the periodic grid, by rfft2."
-        return torch.fft.irfft2(self.multiply_symbol(torch.fft.rfft2(r), symbol), s=r.shape[-2:])
+@patch
+def periodic_inverse(self:GridOperator, r, symbol=None):
+    "K(1)⁺ r on the periodic grid, by rfft2."
+    return torch.fft.irfft2(self.multiply_symbol(torch.fft.rfft2(r), symbol), s=r.shape[-2:])
 
-    def capacitance_matrix(self):
-        "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
-        n = self.d * self.N**2
-        self.bnd = torch.nonzero(self.mask.flatten() == 0)[:, 0]
-        self.Z = (self.null[:, None, None, :] / self.N).expand(self.d, self.N, self.N, -1).reshape(n, -1)
-        e = torch.zeros(len(self.bnd), 1, n, dtype=torch.float64)
-        e[torch.arange(len(self.bnd)), 0, self.bnd] = 1
-        sym64 = self.inv_symbol.to(torch.complex128 if self.inv_symbol.is_complex() else torch.float64)
-        C = self.periodic_inverse(e.view(-1, 1, self.d, self.N, self.N), sym64).reshape(-1, n)[:, self.bnd]
-        ZB, nb = self.Z[self.bnd], len(self.bnd)
-        M = torch.zeros(nb + ZB.shape[1], nb + ZB.shape[1], dtype=torch.float64)
-        M[:nb, :nb], M[:nb, nb:], M[nb:, :nb] = C, ZB, ZB.T
-        c, i, j = np.unravel_index(self.bnd.numpy(), (self.d, self.N, self.N))
-        self.bnd_pos = torch.as_tensor(np.where(i == 0, j, self.N + i) + 2 * self.N * c)   # in [row 0 | column 0] of each field
-        self.edge_weights = torch.full((self.N // 2 + 1,), 2.)                            # rfft bins counted twice ...
-        self.edge_weights[0] = 1; self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
-        return torch.linalg.inv(M)
+# %% ../nbs/01_fem.ipynb 30
+@patch
+def capacitance_matrix(self:GridOperator):
+    "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
+    n = self.d * self.N**2
+    self.bnd = torch.nonzero(self.mask.flatten() == 0)[:, 0]
+    self.Z = (self.null[:, None, None, :] / self.N).expand(self.d, self.N, self.N, -1).reshape(n, -1)
+    e = torch.zeros(len(self.bnd), 1, n, dtype=torch.float64)
+    e[torch.arange(len(self.bnd)), 0, self.bnd] = 1
+    sym64 = self.inv_symbol.to(torch.complex128 if self.inv_symbol.is_complex() else torch.float64)
+    C = self.periodic_inverse(e.view(-1, 1, self.d, self.N, self.N), sym64).reshape(-1, n)[:, self.bnd]
+    ZB, nb = self.Z[self.bnd], len(self.bnd)
+    M = torch.zeros(nb + ZB.shape[1], nb + ZB.shape[1], dtype=torch.float64)
+    M[:nb, :nb], M[:nb, nb:], M[nb:, :nb] = C, ZB, ZB.T
+    c, i, j = np.unravel_index(self.bnd.numpy(), (self.d, self.N, self.N))
+    self.bnd_pos = torch.as_tensor(np.where(i == 0, j, self.N + i) + 2 * self.N * c)   # in [row 0 | column 0] of each field
+    self.edge_weights = torch.full((self.N // 2 + 1,), 2.)                            # rfft bins counted twice ...
+    self.edge_weights[0] = 1; self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
+    return torch.linalg.inv(M)
 
-    def precondition(self, r):
-        "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
-        if self.mask is None: return self.periodic_inverse(r)
-        N, nb = self.N, len(self.bnd)
-        flat, Z = r.reshape(-1, self.d * N**2), self.Z.to(r)
-        R = torch.fft.rfft2(r)
-        W = self.multiply_symbol(R.clone())                                         # the spectrum of w = K(1)⁺ r
-        edges = torch.cat([torch.fft.irfft(W.mean(-2), n=N),                        # w on the rows i = 0 ...
-                           torch.fft.ifft(W @ self.edge_weights.to(W), dim=-1).real / N], -1)   # ... and the columns j = 0
-        sol = -torch.cat([edges.reshape(len(flat), -1)[:, self.bnd_pos], flat @ Z], 1) @ self.capacitance.to(r).T
-        lam = torch.zeros_like(edges).view(len(flat), -1)
-        lam[:, self.bnd_pos] = sol[:, :nb]
-        lam = lam.view(edges.shape)                                                 # E_B λ lives on two grid lines: 1-D transforms
-        B = torch.fft.rfft(lam[..., :N])[..., None, :] + torch.fft.fft(lam[..., N:])[..., :, None]
-        u = torch.fft.irfft2(self.multiply_symbol(R + B), s=(N, N)).reshape(flat.shape) + sol[:, nb:] @ Z.T
-        return u.view(r.shape) * self.mask
+# %% ../nbs/01_fem.ipynb 32
+@patch
+def precondition(self:GridOperator, r):
+    "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
+    if self.mask is None: return self.periodic_inverse(r)
+    N, nb = self.N, len(self.bnd)
+    flat, Z = r.reshape(-1, self.d * N**2), self.Z.to(r)
+    R = torch.fft.rfft2(r)
+    W = self.multiply_symbol(R.clone())                                         # the spectrum of w = K(1)⁺ r
+    edges = torch.cat([torch.fft.irfft(W.mean(-2), n=N),                        # w on the rows i = 0 ...
+                       torch.fft.ifft(W @ self.edge_weights.to(W), dim=-1).real / N], -1)   # ... and the columns j = 0
+    sol = -torch.cat([edges.reshape(len(flat), -1)[:, self.bnd_pos], flat @ Z], 1) @ self.capacitance.to(r).T
+    lam = torch.zeros_like(edges).view(len(flat), -1)
+    lam[:, self.bnd_pos] = sol[:, :nb]
+    lam = lam.view(edges.shape)                                                 # E_B λ lives on two grid lines: 1-D transforms
+    B = torch.fft.rfft(lam[..., :N])[..., None, :] + torch.fft.fft(lam[..., N:])[..., :, None]
+    u = torch.fft.irfft2(self.multiply_symbol(R + B), s=(N, N)).reshape(flat.shape) + sol[:, nb:] @ Z.T
+    return u.view(r.shape) * self.mask
 
-# %% ../nbs/01_fem.ipynb 22
+# %% ../nbs/01_fem.ipynb 33
 @lru_cache(maxsize=16)
 def _pixel_element(kind, nu, plane, physics):
     """The unit pixel as one macro-element, from scikit-fem: (k_ref, dofs, lin, offsets). Local dof a is field dofs[a][0]
@@ -396,7 +412,7 @@ def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
     kref, dofs, lin, offsets = _pixel_element(kind, nu, plane, physics)
     return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
 
-# %% ../nbs/01_fem.ipynb 23
+# %% ../nbs/01_fem.ipynb 34
 def _bdot(a, b): return (a * b).sum((-3, -2, -1))   # per-system inner products, (B, L)
 
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
@@ -427,6 +443,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-5):
         r = f - op.apply(u, p)
     return u, r, iters
 
+# %% ../nbs/01_fem.ipynb 35
 def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
@@ -439,7 +456,7 @@ def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="perio
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
-# %% ../nbs/01_fem.ipynb 27
+# %% ../nbs/01_fem.ipynb 39
 def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
     return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
@@ -469,7 +486,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 28
+# %% ../nbs/01_fem.ipynb 40
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                a0:float=1., a1:float=50., # conductivities of phase 0 and phase 1
                E0:float=1., E1:float=50., # Young's moduli of phase 0 and phase 1
@@ -506,7 +523,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
             parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 46
+# %% ../nbs/01_fem.ipynb 58
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -525,7 +542,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 73
+# %% ../nbs/01_fem.ipynb 85
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -554,6 +571,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
+# %% ../nbs/01_fem.ipynb 86
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",

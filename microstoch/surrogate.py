@@ -34,6 +34,7 @@ def _block(c_in, c_out, padding):
     conv = PeriodicConv2d(c_in, c_out) if padding == 'circular' else nn.Conv2d(c_in, c_out, 3, padding=1)
     return nn.Sequential(conv, nn.LeakyReLU(), nn.AvgPool2d(2))
 
+# %% ../nbs/02_surrogate.ipynb 6
 class SurrogateCNN(nn.Module):
     "The paper's CNN: 4 × [3×3 conv → LeakyReLU → 2×2 avg-pool], dropout, dense 30, heads for mean and log-variance."
     def __init__(self, n_out:int=2, # number of properties d_κ
@@ -59,7 +60,7 @@ class SurrogateCNN(nn.Module):
         h = self.features((2 * x[:, None] - 1).contiguous(memory_format=self.layout))
         return self.mean(h), self.log_var(h)
 
-# %% ../nbs/02_surrogate.ipynb 8
+# %% ../nbs/02_surrogate.ipynb 9
 def check_inputs(x, kappa=None, n_out:int|None=None):
     "x as a float32 tensor (B, N, N) with values in [0, 1], and κ as float32 (B, d_κ) if given; ValueError otherwise."
     x = torch.as_tensor(x)
@@ -74,7 +75,7 @@ def check_inputs(x, kappa=None, n_out:int|None=None):
     if not torch.isfinite(kappa).all(): raise ValueError("kappa contains NaN or inf")
     return x, kappa
 
-# %% ../nbs/02_surrogate.ipynb 10
+# %% ../nbs/02_surrogate.ipynb 11
 def gaussian_nll(mean, log_var, y):
     "Mean Gaussian negative log-likelihood (without the constant) of standardised targets y."
     return 0.5 * (log_var + (y - mean) ** 2 * torch.exp(-log_var)).sum(-1).mean()
@@ -89,7 +90,7 @@ def augment(x, generator):
     if f[1] < 0.5: x = x.flip(-1)
     return x
 
-# %% ../nbs/02_surrogate.ipynb 11
+# %% ../nbs/02_surrogate.ipynb 12
 class Surrogate:
     "Probabilistic surrogate p_M(κ|x) = N(m(x), diag S(x)): a SurrogateCNN with target standardisation, training, prediction and persistence."
     def __init__(self, n_out:int=2, # number of properties
@@ -174,7 +175,7 @@ class Surrogate:
         self.net.eval()
         return self.history
 
-# %% ../nbs/02_surrogate.ipynb 13
+# %% ../nbs/02_surrogate.ipynb 14
 def log_diff_ndtr(a, b):
     "log(Φ(b) − Φ(a)) for a < b, stable in both tails (upper tail mirrored to the lower one)."
     upper = a > 0
@@ -183,7 +184,7 @@ def log_diff_ndtr(a, b):
     d = la - lb   # ≤ 0
     return lb + torch.where(d > -math.log(2), torch.log(-torch.expm1(d)), torch.log1p(-torch.exp(d)))
 
-# %% ../nbs/02_surrogate.ipynb 14
+# %% ../nbs/02_surrogate.ipynb 15
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -209,6 +210,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
+# %% ../nbs/02_surrogate.ipynb 16
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -217,7 +219,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 16
+# %% ../nbs/02_surrogate.ipynb 18
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -238,7 +240,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 24
+# %% ../nbs/02_surrogate.ipynb 26
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -263,7 +265,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 33
+# %% ../nbs/02_surrogate.ipynb 35
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -284,7 +286,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 34
+# %% ../nbs/02_surrogate.ipynb 36
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -310,6 +312,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
+# %% ../nbs/02_surrogate.ipynb 37
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -350,9 +353,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 35
+# %% ../nbs/02_surrogate.ipynb 38
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
+# %% ../nbs/02_surrogate.ipynb 39
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -421,7 +425,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 50
+# %% ../nbs/02_surrogate.ipynb 54
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -434,6 +438,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
+# %% ../nbs/02_surrogate.ipynb 55
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported

@@ -138,6 +138,7 @@ def kl_gauss(m0, c0, m1, c1):
     ic1, dm = np.linalg.inv(c1), m1 - m0
     return float(0.5 * (np.trace(ic1 @ c0) + dm @ ic1 @ dm - len(m0) + np.linalg.slogdet(c1)[1] - np.linalg.slogdet(c0)[1]))
 
+# %% ../nbs/03_vbem.ipynb 11
 class TargetDensity(Objective):
     "(O2): match p_target = N(mean, cov) through S samples κ⁽ˢ⁾; log_u gives log p_M(κ⁽ˢ⁾|x), (B, S)."
     label, larger_is_better, log_scale = 'KL(p_target ‖ p(κ|ϕ))', False, True
@@ -178,7 +179,7 @@ class TargetDensity(Objective):
     @classmethod
     def columns(cls, a): return [('KL(target | fit)', f"{a['kl_gauss']:.3f}"), ('mean kappa', '(' + ', '.join(f'{m:.2f}' for m in a['mean']) + ')'), ('log-score', f"{a['log_score']:.2f}")]
 
-# %% ../nbs/03_vbem.ipynb 18
+# %% ../nbs/03_vbem.ipynb 19
 class LowRankGaussian(nn.Module):
     "n_q variational densities q_s(Ψ_t) = N(μ, diag(d) + LLᵀ) over the phases, started at the prior N(0, I)."
     def __init__(self, dim:int, # d_Ψ
@@ -202,7 +203,7 @@ class LowRankGaussian(nn.Module):
         prior = LowRankMultivariateNormal(torch.zeros_like(self.mu), torch.zeros_like(self.L[..., :1]), torch.ones_like(self.mu))
         return kl_divergence(self.dist(), prior)
 
-# %% ../nbs/03_vbem.ipynb 22
+# %% ../nbs/03_vbem.ipynb 23
 def ess(log_w):
     "Normalised effective sample size (Σw)² / (n Σw²) of each column of log-weights (n, k)."
     return (2 * log_w.logsumexp(0) - (2 * log_w).logsumexp(0)).exp() / len(log_w)
@@ -225,7 +226,7 @@ def log_utility(surrogate, # anything with predict(x) -> (mean, var), e.g. a Sur
     m, v = surrogate.predict(x)
     return objective.log_u(m, v)
 
-# %% ../nbs/03_vbem.ipynb 24
+# %% ../nbs/03_vbem.ipynb 25
 @dataclass(frozen=True)
 class EMSettings:
     "How VB-EM optimises: the variational family, the Adam steps per EM iteration and the tempering; checked on creation."
@@ -246,6 +247,7 @@ class EMSettings:
         if not (isinstance(self.ess_min, (int, float)) and 0 < self.ess_min <= 1): raise ValueError(f"ess_min must be in (0, 1], got {self.ess_min!r}")
         if self.phi_range is not None and not self.phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {self.phi_range!r}")
 
+# %% ../nbs/03_vbem.ipynb 26
 class VBEM:
     "VB-EM for (O1)/(O2): maximise the ELBO over q(Ψ_t) (E-step) and ϕ (M-step) through a surrogate, with adaptive tempering."
     def __init__(self, surrogate, # anything with predict(x) -> (mean, var) of κ, differentiable in x
@@ -274,7 +276,7 @@ class VBEM:
         self.t, self.shift = 0., None
         self.advance_temperature()
 
-# %% ../nbs/03_vbem.ipynb 26
+# %% ../nbs/03_vbem.ipynb 28
 @patch
 def objective_at(self:VBEM, t:float):
     "The objective tempered to t ∈ [0, 1] (t = 1: the real one)."
@@ -295,6 +297,7 @@ def elbo(self:VBEM, n:int|None=None, # phases per q_s (default n_samples)
     if grad != 'q': psi = psi.detach()
     return (self._scores(psi, phi, self.objective_at(self.t)).mean(0) - kl).mean()
 
+# %% ../nbs/03_vbem.ipynb 29
 @patch
 def _ascend(self:VBEM, grad:str, steps:int):
     "`steps` Adam updates of q ('q') or ϕ ('phi') along the ELBO gradient, computing only the gradients needed; returns the last ELBO."
@@ -319,7 +322,7 @@ def m_step(self:VBEM):
             if spread > self.settings.phi_range: self.phi.mul_(self.settings.phi_range / spread)
     return f
 
-# %% ../nbs/03_vbem.ipynb 27
+# %% ../nbs/03_vbem.ipynb 30
 @patch
 @torch.no_grad()
 def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
@@ -342,7 +345,7 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
     self.t = lo
     return self.t
 
-# %% ../nbs/03_vbem.ipynb 28
+# %% ../nbs/03_vbem.ipynb 31
 @patch
 def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
          window:int=10, patience:int=20, tol:float=1e-2, # stopping rule, see elbo_converged
@@ -371,6 +374,7 @@ def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
         psi = self.q.rsample(-(-n // self.q.mu.shape[0]), g).reshape(-1, self.field.d_psi)[:n]
         return self.field(self.phi, psi, self.vf, binary)
 
+# %% ../nbs/03_vbem.ipynb 32
 @patch
 def state_dict(self:VBEM):
     "What a run keeps of a VB-EM, on the CPU: ϕ, the state of q and the ELBO, t and ϕ traces."
@@ -383,7 +387,7 @@ def load_state_dict(self:VBEM, state:dict): # from state_dict, e.g. read back wi
     self.elbo_trace, self.t_trace, self.phi_trace = list(state['elbo_trace']), list(state['t_trace']), list(state['phi_trace'])
     return self
 
-# %% ../nbs/03_vbem.ipynb 30
+# %% ../nbs/03_vbem.ipynb 34
 @torch.no_grad()
 def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ (Q,)
                        n:int=1024, vf:float=0.5, seed:int=0, batch_size:int=256,
@@ -397,7 +401,7 @@ def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ 
     rel_se = (lu - log_mean).exp().std(0) / math.sqrt(n)         # SE of each log-mean
     return dict(value=float(log_mean.mean()), se=float(rel_se.square().sum().sqrt() / len(rel_se)), n=n)
 
-# %% ../nbs/03_vbem.ipynb 32
+# %% ../nbs/03_vbem.ipynb 36
 def fem_properties(phi, # ϕ (Q,)
                    properties, # κ from (a_eff, C_eff), e.g. microstoch.case.CASE1.kappa
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
@@ -415,7 +419,7 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 57
+# %% ../nbs/03_vbem.ipynb 61
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
