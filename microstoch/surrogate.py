@@ -114,68 +114,70 @@ class Surrogate:
         n = self.config.get('n_pix', 64)
         if x.shape[-1] != n: raise ValueError(f"this surrogate takes {n}×{n} microstructures, got {tuple(x.shape[-2:])}")
 
-    def fit(self, x, kappa, # training microstructures (B, N, N) and properties (B, d)
-            max_epochs:int=300, # upper bound on epochs
-            patience:int=30, # early stopping: epochs without a better validation loss
-            batch_size:int=128, lr:float=1e-3, weight_decay:float=1e-5,
-            val_fraction:float=0.1, # share of the data held out for early stopping
-            anneal:bool=False, # cosine-anneal the learning rate from lr to lr/20 over max_epochs (False: constant, the paper's)
-            new:int|None=None, # retraining: the last `new` samples are new labels; each epoch takes them and as many of the others at random (replay); None: every sample every epoch
-            progress:bool=True): # tqdm progress bar
-        "Train (or retrain, from the current weights, on an enlarged dataset) by maximum likelihood; returns the history."
-        from tqdm.auto import tqdm
-        x, kappa = check_inputs(x, kappa, self.config['n_out'])
-        self.check_size(x)
-        for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
-        if new is not None:
-            check_int('new', new, 1)
-            if new > len(x): raise ValueError(f"new must be at most the number of samples, {len(x)}, got {new}")
-        if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
-        if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
-        if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
-        g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
-        perm = torch.randperm(len(x), generator=g)
-        n_val = max(1, int(val_fraction * len(x)))
-        if len(x) - n_val < 2: raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {len(x)} samples")
-        val, tr = perm[:n_val], perm[n_val:]
-        self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0)
-        if (self.y_std == 0).any(): raise ValueError(f"kappa column(s) {(self.y_std == 0).nonzero()[:, 0].tolist()} take one value in every training sample: nothing to learn")
-        y = (kappa - self.y_mean) / self.y_std
-        dev = self.device
-        xv, yv = x[val].to(dev), y[val].to(dev)
-        opt = torch.optim.Adam(self.net.parameters(), lr=lr, weight_decay=weight_decay)
-        sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max_epochs, eta_min=lr / 20) if anneal else None
-        if new is not None: old, fresh = tr[tr < len(x) - new], tr[tr >= len(x) - new]
-        best, best_state, since = float('inf'), None, 0
-        bar = tqdm(range(max_epochs), desc='training surrogate', disable=not progress)
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(self.config['seed'] + 1 + len(self.history))
-            for epoch in bar:
-                self.net.train()
-                epoch_set = tr if new is None else torch.cat([fresh, old[torch.randperm(len(old), generator=g)[:len(fresh)]]])
-                order, total = epoch_set[torch.randperm(len(epoch_set), generator=g)], 0.
-                for i in range(0, len(order), batch_size):
-                    idx = order[i:i + batch_size]
-                    xb = x[idx]
-                    if self.config['augment']: xb = augment(xb, g)
-                    loss = gaussian_nll(*self.net(xb.to(dev)), y[idx].to(dev))
-                    if not torch.isfinite(loss): raise RuntimeError(f"training diverged: loss {loss.item()} at epoch {epoch}; lower lr or check the data")
-                    opt.zero_grad(); loss.backward(); opt.step()
-                    total += loss.item() * len(idx)
-                self.net.eval()
-                with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
-                self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
-                if sched: sched.step()
-                bar.set_postfix(train=f'{total / len(order):.3f}', val=f'{v:.3f}')
-                if v < best: best, best_state, since = v, {k: t.clone() for k, t in self.net.state_dict().items()}, 0
-                else: since += 1
-                if since >= patience:
-                    bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {best:.3f})'); break
-        self.net.load_state_dict(best_state)
-        self.net.eval()
-        return self.history
-
 # %% ../nbs/02_surrogate.ipynb 14
+@patch
+def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and properties (B, d)
+        max_epochs:int=300, # upper bound on epochs
+        patience:int=30, # early stopping: epochs without a better validation loss
+        batch_size:int=128, lr:float=1e-3, weight_decay:float=1e-5,
+        val_fraction:float=0.1, # share of the data held out for early stopping
+        anneal:bool=False, # cosine-anneal the learning rate from lr to lr/20 over max_epochs (False: constant, the paper's)
+        new:int|None=None, # retraining: the last `new` samples are new labels; each epoch takes them and as many of the others at random (replay); None: every sample every epoch
+        progress:bool=True): # tqdm progress bar
+    "Train (or retrain, from the current weights, on an enlarged dataset) by maximum likelihood; returns the history."
+    from tqdm.auto import tqdm
+    x, kappa = check_inputs(x, kappa, self.config['n_out'])
+    self.check_size(x)
+    for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
+    if new is not None:
+        check_int('new', new, 1)
+        if new > len(x): raise ValueError(f"new must be at most the number of samples, {len(x)}, got {new}")
+    if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
+    if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
+    if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
+    g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
+    perm = torch.randperm(len(x), generator=g)
+    n_val = max(1, int(val_fraction * len(x)))
+    if len(x) - n_val < 2: raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {len(x)} samples")
+    val, tr = perm[:n_val], perm[n_val:]
+    self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0)
+    if (self.y_std == 0).any(): raise ValueError(f"kappa column(s) {(self.y_std == 0).nonzero()[:, 0].tolist()} take one value in every training sample: nothing to learn")
+    y = (kappa - self.y_mean) / self.y_std
+    dev = self.device
+    xv, yv = x[val].to(dev), y[val].to(dev)
+    opt = torch.optim.Adam(self.net.parameters(), lr=lr, weight_decay=weight_decay)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max_epochs, eta_min=lr / 20) if anneal else None
+    if new is not None: old, fresh = tr[tr < len(x) - new], tr[tr >= len(x) - new]
+    best, best_state, since = float('inf'), None, 0
+    bar = tqdm(range(max_epochs), desc='training surrogate', disable=not progress)
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(self.config['seed'] + 1 + len(self.history))
+        for epoch in bar:
+            self.net.train()
+            epoch_set = tr if new is None else torch.cat([fresh, old[torch.randperm(len(old), generator=g)[:len(fresh)]]])
+            order, total = epoch_set[torch.randperm(len(epoch_set), generator=g)], 0.
+            for i in range(0, len(order), batch_size):
+                idx = order[i:i + batch_size]
+                xb = x[idx]
+                if self.config['augment']: xb = augment(xb, g)
+                loss = gaussian_nll(*self.net(xb.to(dev)), y[idx].to(dev))
+                if not torch.isfinite(loss): raise RuntimeError(f"training diverged: loss {loss.item()} at epoch {epoch}; lower lr or check the data")
+                opt.zero_grad(); loss.backward(); opt.step()
+                total += loss.item() * len(idx)
+            self.net.eval()
+            with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
+            self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
+            if sched: sched.step()
+            bar.set_postfix(train=f'{total / len(order):.3f}', val=f'{v:.3f}')
+            if v < best: best, best_state, since = v, {k: t.clone() for k, t in self.net.state_dict().items()}, 0
+            else: since += 1
+            if since >= patience:
+                bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {best:.3f})'); break
+    self.net.load_state_dict(best_state)
+    self.net.eval()
+    return self.history
+
+# %% ../nbs/02_surrogate.ipynb 16
 def log_diff_ndtr(a, b):
     "log(Φ(b) − Φ(a)) for a < b, stable in both tails (upper tail mirrored to the lower one)."
     upper = a > 0
@@ -184,7 +186,7 @@ def log_diff_ndtr(a, b):
     d = la - lb   # ≤ 0
     return lb + torch.where(d > -math.log(2), torch.log(-torch.expm1(d)), torch.log1p(-torch.exp(d)))
 
-# %% ../nbs/02_surrogate.ipynb 15
+# %% ../nbs/02_surrogate.ipynb 17
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -210,7 +212,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 16
+# %% ../nbs/02_surrogate.ipynb 18
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -219,7 +221,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 18
+# %% ../nbs/02_surrogate.ipynb 20
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -240,7 +242,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 26
+# %% ../nbs/02_surrogate.ipynb 28
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -265,7 +267,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 35
+# %% ../nbs/02_surrogate.ipynb 37
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -286,7 +288,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 36
+# %% ../nbs/02_surrogate.ipynb 38
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -312,7 +314,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 37
+# %% ../nbs/02_surrogate.ipynb 39
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -353,10 +355,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 38
+# %% ../nbs/02_surrogate.ipynb 40
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 39
+# %% ../nbs/02_surrogate.ipynb 41
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -425,7 +427,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 56
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -438,7 +440,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 55
+# %% ../nbs/02_surrogate.ipynb 57
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
