@@ -189,18 +189,19 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
     zoom = np.array(plot_limits(kf[-1][:, :2]))
     cols, lims, means = list(enumerate(ls)) + [(len(ls), ls[-1])], [full] * len(ls) + [zoom], {}
     grids = [[np.linspace(*lim[:, i], 200) for i in range(2)] for lim in lims]
+    where = lambda c, l: (phi_label() if c == 0 else phi_label(l)) + (' (zoom)' if c == len(ls) else '')
     fig, ax = plt.subplots(len(runs) + 1, len(cols), figsize=(3.8 * len(cols), 3.1 * (len(runs) + 1)), constrained_layout=True, squeeze=False)
     for r, (label, s) in enumerate(sums.items()):
         field = RandomField(model=s['physics'])
-        for c, l in cols:
-            phi = phis[label][min(c, len(ls) - 1)]
-            m, v = predict_for_phi(Surrogate.load(Path(runs[label]) / f'step{l}' / 'surrogate.pt'), phi, n=n, vf=s['vf'], seed=seed, field=field)[1:]
-            ax[r, c].contourf(*grids[c], mixture_density(m[:, :2], v[:, :2], *grids[c]).numpy(), levels=12, cmap='Blues')
-            ax[r, c].set_title(f"{label}: surrogate of step {l} at " + (phi_label() if c == 0 else phi_label(l)) + (' (zoom)' if c == len(ls) else ''), fontsize=9)
+        for c, l in enumerate(ls):
+            m, v = predict_for_phi(Surrogate.load(Path(runs[label]) / f'step{l}' / 'surrogate.pt'), phis[label][c], n=n, vf=s['vf'], seed=seed, field=field)[1:]
+            for cc in (c, len(ls)) if c == len(ls) - 1 else (c,):   # the last step also fills the zoomed column
+                ax[r, cc].contourf(*grids[cc], mixture_density(m[:, :2], v[:, :2], *grids[cc]).numpy(), levels=12, cmap='Blues')
+                ax[r, cc].set_title(f"{label}: surrogate of step {l} at {where(cc, l)}", fontsize=9)
         means[label] = m.mean(0).numpy()
     for c, l in cols:
         ax[-1, c].plot(*kf[min(c, len(ls) - 1)][:, :2].T, '.', ms=2, alpha=0.4, color='k')
-        ax[-1, c].set_title(f"FEM Monte Carlo ({len(kf[0])}) at {ref} " + (phi_label() if c == 0 else phi_label(l)) + (' (zoom)' if c == len(ls) else ''), fontsize=9)
+        ax[-1, c].set_title(f"FEM Monte Carlo ({len(kf[0])}) at {ref} {where(c, l)}", fontsize=9)
     for (r, c), a in np.ndenumerate(ax):
         if deco['target'] is not None: draw_target(a, *deco['target'])
         if deco['box'] is not None: draw_box(a, deco['box'])
