@@ -34,7 +34,7 @@ def run_field(out:str, # output directory
     (out / 'field_summary.json').write_text(json.dumps({'vf': vf, 'seed': seed, 'n': n, 'presets': summary}, indent=1))
     return summary
 
-# %% ../nbs/90_cli.ipynb 6
+# %% ../nbs/90_cli.ipynb 8
 def _integer(low):
     "argparse type: an integer ≥ low."
     def parse(text):
@@ -64,7 +64,7 @@ def _case(text):
     if text not in CASES and not text.endswith('.toml'): raise argparse.ArgumentTypeError(f"must be {' or '.join(CASES)}, or a case file ending in .toml, got {text!r}")
     return text
 
-# %% ../nbs/90_cli.ipynb 7
+# %% ../nbs/90_cli.ipynb 11
 TYPICAL_S = {'case1': dict(smoke=30, small=350, paper=570), 'case2': dict(smoke=45, paper=3630)}   # measured, 2-core CPU, periodic physics: 04 and 06's smoke runs, results/case1-speed (case 1 small and paper), results/case2 (case 2 paper; case 2 small: not measured)
 
 def _duration(s:float): "Seconds as '30 s' or '17 min'."; return f"{s:.0f} s" if s < 120 else f"{s / 60:.0f} min"
@@ -80,7 +80,7 @@ def _scale_help(case:str):
                     f"{steps} active-learning step{'s' * (steps != 1)}" + (f", about {_duration(TYPICAL_S[case][scale])} on a 2-core CPU" if scale in TYPICAL_S.get(case, {}) else ''))
     return '; '.join(rows)
 
-# %% ../nbs/90_cli.ipynb 8
+# %% ../nbs/90_cli.ipynb 14
 def _parser():
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the full traceback of an error')
@@ -144,7 +144,7 @@ def _parser():
         bs.add_parser(what, parents=[common], help=text).add_argument('--device', **device)
     return p
 
-# %% ../nbs/90_cli.ipynb 9
+# %% ../nbs/90_cli.ipynb 15
 def print_summary(summary:dict):
     "The table a case run prints at its end: FEM assessment of phi(0) and of each step's optimum, the recommended step, phase times."
     from microstoch.active import best_step, case_of
@@ -160,7 +160,7 @@ def print_summary(summary:dict):
         print('  ' + '  '.join(f'{c:>{w}s}' for c, (_, w) in zip(cells, header)) + ('  <- recommended (best assessed)' if k - 1 == best else ''))
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
 
-# %% ../nbs/90_cli.ipynb 11
+# %% ../nbs/90_cli.ipynb 19
 def _run(args):
     "Do what the parsed command line asks."
     if args.cmd == 'field':
@@ -208,7 +208,7 @@ def _run(args):
         tols = (1e-10, 1e-6) if args.physics == 'periodic' else (1e-8, 1e-6)
         print(format_bench_fem(bench_fem(args.n, repeats=args.repeats, physics=args.physics, tols=tols)))
 
-# %% ../nbs/90_cli.ipynb 12
+# %% ../nbs/90_cli.ipynb 20
 def _resume_command(argv:list, cmd:str):
     "The shell command that continues an interrupted run (a sweep always resumes its runs)."
     import shlex

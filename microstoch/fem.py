@@ -195,6 +195,35 @@ def _homogenize_direct_chunk(xs, values, kind, nu, plane, physics="periodic"):
     return np.array(out)
 
 # %% ../nbs/01_fem.ipynb 22
+@lru_cache(maxsize=16)
+def _pixel_element(kind, nu, plane, physics):
+    """The unit pixel as one macro-element, from scikit-fem: (k_ref, dofs, lin, offsets). Local dof a is field dofs[a][0]
+    of the grid node (i + di, j + dj); lin (L, dofs) holds each load case's affine field at the dofs; offsets (d, 2)
+    the (row, column) position of each field's node inside its grid cell."""
+    mesh = fe.MeshTri.init_tensor([0., 1.], [0., 1.]) if physics == "paper" else fe.MeshQuad()
+    elem = ({"thermal": fe.ElementTriP2(), "elastic": fe.ElementTriP1()}[kind] if physics == "paper" else fe.ElementQuad1())
+    basis = fe.Basis(mesh, fe.ElementVector(elem) if kind == "elastic" else elem)
+    form = _conduction_form() if kind == "thermal" else _elasticity_form(nu, plane)
+    K = form.assemble(basis, k=_element_coefficient(basis, np.ones(mesh.nelements))).toarray()
+    xy, comp = basis.doflocs.T, np.zeros(basis.N, int)                 # dof positions (s₁, s₂); vector component
+    if kind == "elastic": comp[basis.nodal_dofs[1]] = 1
+    lin = np.array([[G[c] @ s for c, s in zip(comp, xy)] for G in (THERMAL_LOADS if kind == "thermal" else STRAIN_LOADS)])
+    inner = ((xy > 0) & (xy < 1)).all(1)                                # P2: the midpoint of the diagonal
+    o, c = np.flatnonzero(~inner), np.flatnonzero(inner)
+    if len(c): K = K[np.ix_(o, o)] - K[np.ix_(o, c)] @ np.linalg.solve(K[np.ix_(c, c)], K[np.ix_(c, o)])
+    xy, comp, lin = xy[o], comp[o], lin[:, o]
+    kinds = [(k, *f) for k, f in zip(comp, (xy % 1)[:, ::-1].tolist())]   # (component, row offset, column offset)
+    fields = sorted(set(kinds))
+    dofs = [(fields.index(k), *np.floor(s[::-1]).astype(int).tolist()) for k, s in zip(kinds, xy)]
+    return K, dofs, lin, np.array([f[1:] for f in fields])
+
+@lru_cache(maxsize=8)
+def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
+    "Cached GridOperator of one cell problem; Dirichlet for the paper's thermal problem."
+    kref, dofs, lin, offsets = _pixel_element(kind, nu, plane, physics)
+    return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
+
+# %% ../nbs/01_fem.ipynb 25
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _q1_apply(u, p, kref, comp, di, dj, out):
     "out = K(p) u for u (B, L, d, N, N), p (B, N, N); local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."
@@ -229,7 +258,7 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
                     for j in range(N): orow[j] += R[a, j]
     return out
 
-# %% ../nbs/01_fem.ipynb 23
+# %% ../nbs/01_fem.ipynb 26
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, H):
     "In place z[s, :, m, k] = H[:, :, m, k] @ z[s, :, m, k] for complex z (S, d, N, M), d ≤ 3, and real or complex H (d, d, N, M)."
@@ -251,7 +280,7 @@ def _symbol_multiply(z, H):
                     z[s, 2, m, k] = H[2, 0, m, k] * a + H[2, 1, m, k] * b + H[2, 2, m, k] * c
     return z
 
-# %% ../nbs/01_fem.ipynb 24
+# %% ../nbs/01_fem.ipynb 29
 class GridOperator:
     "Matrix-free operator K(p) on an N×N pixel grid, periodic or with its boundary dofs fixed (Dirichlet), and the exact K(1)⁻¹."
     def __init__(self, N, kref, dofs, lin, offsets, dirichlet=False, device="cpu"):
@@ -284,35 +313,7 @@ class GridOperator:
             if oj == 0: m[c, :, 0] = 0
         return m
 
-# %% ../nbs/01_fem.ipynb 26
-@patch
-def apply(self:GridOperator, u, p):
-    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
-    if u.device.type != "cpu": out = self.apply_conv(u, p)
-    else:
-        u, p = u.contiguous(), p.contiguous()
-        out = torch.empty_like(u)
-        _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
-    return out if self.mask is None else out.mul_(self.mask)
-
-@patch
-def apply_conv(self:GridOperator, u, p):
-    "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
-    B, L = u.shape[:2]
-    u = u.reshape(B * L, self.d, self.N, self.N)
-    r = F.conv2d(F.pad(u, (0, 1, 0, 1), mode="circular"), self.W[u.dtype])
-    r = (r.view(B, L, len(self.comp), self.N, self.N) * p[:, None, None]).view(B * L, -1, self.N, self.N)
-    return F.conv2d(F.pad(r, (1, 0, 1, 0), mode="circular"), self.S[u.dtype]).view(B, L, self.d, self.N, self.N)
-
-@patch
-def load(self:GridOperator, p):
-    "Right-hand sides f (B, L, d, N, N) of the load cases: −p_e g_a added to the node of each pixel dof a."
-    f = torch.zeros(p.shape[0], len(self.g64), self.d, self.N, self.N, dtype=p.dtype, device=p.device)
-    for a, (c, di, dj) in enumerate(zip(self.comp, self.di, self.dj)):
-        f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
-    return f if self.mask is None else f * self.mask
-
-# %% ../nbs/01_fem.ipynb 28
+# %% ../nbs/01_fem.ipynb 31
 @patch
 def inverse_symbol(self:GridOperator):
     "(d, d, N, N//2+1) inverse Fourier symbol of the periodic K(1), pseudo-inverse on the mean mode; float32 (complex if the symbol is)."
@@ -344,7 +345,7 @@ def periodic_inverse(self:GridOperator, r, symbol=None):
     "K(1)⁺ r on the periodic grid, by rfft2."
     return torch.fft.irfft2(self.multiply_symbol(torch.fft.rfft2(r), symbol), s=r.shape[-2:])
 
-# %% ../nbs/01_fem.ipynb 30
+# %% ../nbs/01_fem.ipynb 33
 @patch
 def capacitance_matrix(self:GridOperator):
     "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
@@ -364,7 +365,35 @@ def capacitance_matrix(self:GridOperator):
     self.edge_weights[0] = 1; self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
     return torch.linalg.inv(M)
 
-# %% ../nbs/01_fem.ipynb 32
+# %% ../nbs/01_fem.ipynb 35
+@patch
+def apply(self:GridOperator, u, p):
+    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
+    if u.device.type != "cpu": out = self.apply_conv(u, p)
+    else:
+        u, p = u.contiguous(), p.contiguous()
+        out = torch.empty_like(u)
+        _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
+    return out if self.mask is None else out.mul_(self.mask)
+
+@patch
+def apply_conv(self:GridOperator, u, p):
+    "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
+    B, L = u.shape[:2]
+    u = u.reshape(B * L, self.d, self.N, self.N)
+    r = F.conv2d(F.pad(u, (0, 1, 0, 1), mode="circular"), self.W[u.dtype])
+    r = (r.view(B, L, len(self.comp), self.N, self.N) * p[:, None, None]).view(B * L, -1, self.N, self.N)
+    return F.conv2d(F.pad(r, (1, 0, 1, 0), mode="circular"), self.S[u.dtype]).view(B, L, self.d, self.N, self.N)
+
+@patch
+def load(self:GridOperator, p):
+    "Right-hand sides f (B, L, d, N, N) of the load cases: −p_e g_a added to the node of each pixel dof a."
+    f = torch.zeros(p.shape[0], len(self.g64), self.d, self.N, self.N, dtype=p.dtype, device=p.device)
+    for a, (c, di, dj) in enumerate(zip(self.comp, self.di, self.dj)):
+        f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
+    return f if self.mask is None else f * self.mask
+
+# %% ../nbs/01_fem.ipynb 41
 @patch
 def precondition(self:GridOperator, r):
     "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
@@ -383,36 +412,7 @@ def precondition(self:GridOperator, r):
     u = torch.fft.irfft2(self.multiply_symbol(R + B), s=(N, N)).reshape(flat.shape) + sol[:, nb:] @ Z.T
     return u.view(r.shape) * self.mask
 
-# %% ../nbs/01_fem.ipynb 33
-@lru_cache(maxsize=16)
-def _pixel_element(kind, nu, plane, physics):
-    """The unit pixel as one macro-element, from scikit-fem: (k_ref, dofs, lin, offsets). Local dof a is field dofs[a][0]
-    of the grid node (i + di, j + dj); lin (L, dofs) holds each load case's affine field at the dofs; offsets (d, 2)
-    the (row, column) position of each field's node inside its grid cell."""
-    mesh = fe.MeshTri.init_tensor([0., 1.], [0., 1.]) if physics == "paper" else fe.MeshQuad()
-    elem = ({"thermal": fe.ElementTriP2(), "elastic": fe.ElementTriP1()}[kind] if physics == "paper" else fe.ElementQuad1())
-    basis = fe.Basis(mesh, fe.ElementVector(elem) if kind == "elastic" else elem)
-    form = _conduction_form() if kind == "thermal" else _elasticity_form(nu, plane)
-    K = form.assemble(basis, k=_element_coefficient(basis, np.ones(mesh.nelements))).toarray()
-    xy, comp = basis.doflocs.T, np.zeros(basis.N, int)                 # dof positions (s₁, s₂); vector component
-    if kind == "elastic": comp[basis.nodal_dofs[1]] = 1
-    lin = np.array([[G[c] @ s for c, s in zip(comp, xy)] for G in (THERMAL_LOADS if kind == "thermal" else STRAIN_LOADS)])
-    inner = ((xy > 0) & (xy < 1)).all(1)                                # P2: the midpoint of the diagonal
-    o, c = np.flatnonzero(~inner), np.flatnonzero(inner)
-    if len(c): K = K[np.ix_(o, o)] - K[np.ix_(o, c)] @ np.linalg.solve(K[np.ix_(c, c)], K[np.ix_(c, o)])
-    xy, comp, lin = xy[o], comp[o], lin[:, o]
-    kinds = [(k, *f) for k, f in zip(comp, (xy % 1)[:, ::-1].tolist())]   # (component, row offset, column offset)
-    fields = sorted(set(kinds))
-    dofs = [(fields.index(k), *np.floor(s[::-1]).astype(int).tolist()) for k, s in zip(kinds, xy)]
-    return K, dofs, lin, np.array([f[1:] for f in fields])
-
-@lru_cache(maxsize=8)
-def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
-    "Cached GridOperator of one cell problem; Dirichlet for the paper's thermal problem."
-    kref, dofs, lin, offsets = _pixel_element(kind, nu, plane, physics)
-    return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
-
-# %% ../nbs/01_fem.ipynb 34
+# %% ../nbs/01_fem.ipynb 44
 def _bdot(a, b): return (a * b).sum((-3, -2, -1))   # per-system inner products, (B, L)
 
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
@@ -443,7 +443,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-5):
         r = f - op.apply(u, p)
     return u, r, iters
 
-# %% ../nbs/01_fem.ipynb 35
+# %% ../nbs/01_fem.ipynb 47
 def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
@@ -456,7 +456,7 @@ def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="perio
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
-# %% ../nbs/01_fem.ipynb 39
+# %% ../nbs/01_fem.ipynb 51
 def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
     return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
@@ -486,7 +486,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 40
+# %% ../nbs/01_fem.ipynb 52
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                a0:float=1., a1:float=50., # conductivities of phase 0 and phase 1
                E0:float=1., E1:float=50., # Young's moduli of phase 0 and phase 1
@@ -523,7 +523,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
             parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 58
+# %% ../nbs/01_fem.ipynb 70
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -542,7 +542,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 85
+# %% ../nbs/01_fem.ipynb 97
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -571,7 +571,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 86
+# %% ../nbs/01_fem.ipynb 98
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",
