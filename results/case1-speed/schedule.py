@@ -8,7 +8,8 @@ NLL, 90 % coverage and RMSE (microstoch.surrogate.evaluate). The test set is mad
 import sys, json, time
 from pathlib import Path
 import torch
-from microstoch.fem import DatasetStore, case1_properties, make_dataset
+from microstoch.case import CASES
+from microstoch.data import DatasetStore, make_dataset
 from microstoch.surrogate import Surrogate, evaluate
 
 FIRST = dict(max_epochs=60, patience=60, anneal=True)   # 60 annealed epochs on D0
@@ -19,15 +20,16 @@ SCHEDULES = {   # first fit on D0, then retraining from the previous weights on 
     'cosreplay': dict(first=dict(max_epochs=100, patience=100, anneal=True), re=dict(max_epochs=20, patience=20, anneal=True), replay=True),
     'cos60':     dict(first=FIRST, re=dict(max_epochs=20, patience=20, anneal=True), replay=True),
     'c60r40':    dict(first=FIRST, re=dict(max_epochs=40, patience=40, anneal=True), replay=True),
+    'replay':    dict(first=dict(max_epochs=300, patience=30, anneal=False), re=dict(max_epochs=40, patience=30, anneal=False), replay=True),
 }
 
 def load(d):
     p = DatasetStore(d, json.loads((d / 'meta.json').read_text())).load()
-    return torch.as_tensor(p['x']).float(), torch.as_tensor(case1_properties(p['a_eff'], p['C_eff'])).float()
+    return torch.as_tensor(p['x']).float(), torch.as_tensor(CASES['case1'].kappa(p['a_eff'], p['C_eff'])).float()
 
 if __name__ == '__main__':
     run, name, seed, out = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
-    parts = [load(run / 'data' / n) for n in ['d0', 'add1', 'add2', 'add3', 'add4']]
+    parts = [load(run / 'data' / n) for n in ['d0', 'add1', 'add2', 'add3', 'add4']]   # the run's data, as ActiveRun.data reads it
     test_dir = run.parent / (run.name + '-test')
     make_dataset(test_dir, 1024, phi=torch.load(run / 'step4' / 'vbem.pt', weights_only=True)['phi'].float(), seed=777, progress=False)
     xt, kt = load(test_dir)
