@@ -73,7 +73,7 @@ def _check_objective(o:dict, d:int):
         s = o.get('samples', 20)
         if isinstance(s, bool) or not isinstance(s, int) or s < 1: raise ValueError(f"objective samples must be a positive integer, got {s!r}")
 
-# %% ../nbs/03a_case.ipynb 10
+# %% ../nbs/03a_case.ipynb 12
 def _check_sizes(sizes:dict):
     "ValueError unless every size is a known one and a positive integer (steps: non-negative)."
     unknown = set(sizes) - set(SIZE_KEYS)
@@ -97,10 +97,10 @@ def _plain(v):
     "Tuples as lists, all the way down: JSON's and TOML's form."
     return [_plain(e) for e in v] if isinstance(v, (list, tuple)) else {k: _plain(e) for k, e in v.items()} if isinstance(v, dict) else v
 
-# %% ../nbs/03a_case.ipynb 11
+# %% ../nbs/03a_case.ipynb 15
 _SUB = str.maketrans('0123456789', '₀₁₂₃₄₅₆₇₈₉')
 
-# %% ../nbs/03a_case.ipynb 12
+# %% ../nbs/03a_case.ipynb 16
 @dataclass(frozen=True)
 class Case:
     "A design problem: properties κ, the objective on them, the process's volume fraction and physics, the phases' materials, and the sizes of a paper-scale run."
@@ -163,7 +163,7 @@ class Case:
         return dict(name=self.name, description=self.description, physics=self.physics, vf=self.vf, properties=list(self.properties),
                     materials=dict(a=[m['a0'], m['a1']], E=[m['E0'], m['E1']], nu=m['nu']), objective=_plain(self.objective), sizes=dict(self.sizes))
 
-# %% ../nbs/03a_case.ipynb 14
+# %% ../nbs/03a_case.ipynb 18
 CASE1 = Case('case1', ('a11', 'E_avg'), dict(kind='box', low=(8.5, 6.75), high=(11.0, 9.0)), sizes=dict(n0=2048, steps=4),
              description="Case 1 of the paper: find the process parameters phi whose microstructures most probably have "
                          "kappa = (a_11, (C_11 + C_22)/2) in the box K = [8.5, 11] x [6.75, 9] (objective O1), at volume fraction 0.5.")
@@ -180,7 +180,7 @@ def get_case(case): # a Case, or the name of a built-in one
     if case not in CASES: raise ValueError(f"unknown case {case!r}; choose from {sorted(CASES)}")
     return CASES[case]
 
-# %% ../nbs/03a_case.ipynb 18
+# %% ../nbs/03a_case.ipynb 22
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib   # Python 3.10
 
@@ -211,7 +211,7 @@ def from_dict(cls:Case, d:dict, # a case file's tables (Case.spec's keys)
                    description=d.get('description', ''), sizes={**DEFAULT_SIZES, **d.get('sizes', {})}, materials=_materials(d.get('materials', {})))
     except (ValueError, TypeError) as e: raise ValueError(f"{source}: {e}") from None
 
-# %% ../nbs/03a_case.ipynb 19
+# %% ../nbs/03a_case.ipynb 23
 @patch(cls_method=True)
 def from_toml(cls:Case, path): # a case file
     "The Case a TOML case file describes (Case.from_dict's checks, the file named in every error)."
