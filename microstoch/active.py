@@ -139,7 +139,7 @@ def mc_seed(seed:int):
     "Seed of the microstructures of every FEM Monte-Carlo assessment of run `seed` (common random numbers across steps)."
     return seed + 1
 
-# %% ../nbs/04_active.ipynb 16
+# %% ../nbs/04_active.ipynb 18
 class ActiveRun:
     "Algorithm 1 (or the random-data baseline) in a run directory; every unit of work is saved and skipped on resume."
     def __init__(self, out, # run directory
@@ -183,7 +183,7 @@ class ActiveRun:
         self.save_summary()
         return r
 
-# %% ../nbs/04_active.ipynb 19
+# %% ../nbs/04_active.ipynb 21
 @patch
 def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None):
     "FEM-label n microstructures into data/<name> (ancestral, or from sampler); resumes batch by batch."
@@ -201,7 +201,7 @@ def data(self:ActiveRun, l:int):
     kappa = np.concatenate([self.case.kappa(p['a_eff'], p['C_eff']) for p in parts])
     return torch.as_tensor(x).float(), torch.as_tensor(kappa).float()
 
-# %% ../nbs/04_active.ipynb 20
+# %% ../nbs/04_active.ipynb 22
 @patch
 def train(self:ActiveRun, l:int):
     "The surrogate of step l: trained on D⁽⁰⁾ (l = 0) or retrained from step l − 1's file on D⁽ˡ⁾ (warm start); saved to step{l}/surrogate.pt."
@@ -229,7 +229,7 @@ def optimise(self:ActiveRun, l:int, sur):
     write_atomic(f, lambda fh: torch.save(vb.state_dict(), fh))
     return vb
 
-# %% ../nbs/04_active.ipynb 21
+# %% ../nbs/04_active.ipynb 23
 @patch
 def assess_phi(self:ActiveRun, phi, file):
     "FEM Monte-Carlo assessment of ϕ (common seed for every step), cached in `file` (its κ sample in `file`.npz)."
@@ -257,7 +257,7 @@ def acquire(self:ActiveRun, l:int, sur, vb):
     bs = c['batch_size']
     return self.label(name, c['n_add'], seed, sampler=lambda b, m, g: x[b * bs:b * bs + m])
 
-# %% ../nbs/04_active.ipynb 22
+# %% ../nbs/04_active.ipynb 24
 def _read_selected(path):
     "The chosen candidates of a selected.npz."
     with open(path, 'rb') as fh, np.load(fh) as z: return z['x']
@@ -272,7 +272,7 @@ def select(self:ActiveRun, sur, vb, seed:int, file):
     idx = select_top(scores, c['n_add'])
     write_atomic(file, lambda fh: np.savez_compressed(fh, x=pool[idx].cpu().numpy().astype(np.uint8), scores=scores[idx].numpy()))
 
-# %% ../nbs/04_active.ipynb 24
+# %% ../nbs/04_active.ipynb 26
 @patch
 def run(self:ActiveRun):
     "Run (or resume) Algorithm 1 to the end; returns the summary (a finished run's as it stands, untouched)."
@@ -303,14 +303,14 @@ def best_step(steps:list, # a summary's steps
     "l of the step whose ϕ*_l has the best FEM assessment: the highest Pr or mean utility, the lowest KL (the step to use; comparisons with the paper use the last)."
     return max(steps, key=lambda st: objective.merit(st['assessment']))['l']
 
-# %% ../nbs/04_active.ipynb 25
+# %% ../nbs/04_active.ipynb 27
 def run_case(out, # run directory
              resume:bool=False, progress:bool=True, device:str='cpu',
              **config): # run_config's arguments: case, scale, seed, method, vf, sizes and options
     "Run (or resume) one case study with Algorithm 1 or the random baseline; returns summary.json's content."
     return ActiveRun(out, resume, progress, device, **config).run()
 
-# %% ../nbs/04_active.ipynb 37
+# %% ../nbs/04_active.ipynb 39
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
     if not summaries: raise ValueError("aggregate_sweep needs at least one run's summary, got none (summaries is empty)")
@@ -341,7 +341,7 @@ def local_cluster(n_workers:int|None=None): # worker processes (default: one per
     with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
-# %% ../nbs/04_active.ipynb 38
+# %% ../nbs/04_active.ipynb 40
 def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
@@ -364,7 +364,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     _write_json(out / 'sweep.json', res)
     return res
 
-# %% ../nbs/04_active.ipynb 39
+# %% ../nbs/04_active.ipynb 41
 def plot_sweep(res:dict, ax=None):
     "Headline number against the number of labels: median line and interquartile band per method (the paper's Fig. 6, left)."
     import matplotlib.pyplot as plt
