@@ -179,14 +179,14 @@ def _as_float(v, like=None, name:str='input'):
     if like is not None: return t.to(like)
     return t if t.is_floating_point() else t.to(torch.get_default_dtype())
 
-# %% ../nbs/00_field.ipynb 40
+# %% ../nbs/00_field.ipynb 41
 MODELS = ('periodic', 'paper')
 
 def _check_model(model):
     if model not in MODELS: raise ValueError(f"model must be one of {MODELS}, got {model!r}")
     return model
 
-# %% ../nbs/00_field.ipynb 41
+# %% ../nbs/00_field.ipynb 42
 class RandomField:
     "The differentiable process→structure map x = F_ϕ(Ψ_t) of `00_field`: spectral-mixture SDF, spectral representation ('periodic' or 'paper'), threshold."
     def __init__(self, n_pix:int=64, # pixels per side N_p
@@ -230,7 +230,7 @@ class RandomField:
         "ϕ as a float tensor of length Q in its last dimension, or ValueError."
         return _check_finite('phi', _as_float(phi, name='phi'), self.n_phi, 'Q')
 
-# %% ../nbs/00_field.ipynb 43
+# %% ../nbs/00_field.ipynb 44
 @patch
 def sdf(self:RandomField, phi, w):
     "SDF at wavenumbers w (M, 2): point-symmetric G_s(w) = ½[G_ϕ(w) + G_ϕ(−w)] ('periodic'), G_ϕ(w) itself ('paper')."
@@ -259,7 +259,7 @@ def gaussian(self:RandomField, phi, psi_t):
     if self.model == 'paper': return paper_sum(self._log_a(phi), phases(psi_t), self.w, self.n_pix)
     return spectral_sum(self._log_a(phi), phases(psi_t), self.k, self.n_pix)
 
-# %% ../nbs/00_field.ipynb 45
+# %% ../nbs/00_field.ipynb 48
 @patch
 def __call__(self:RandomField, phi, psi_t, vf:float=0.5, binary:bool=False):
     "Microstructures x = F_ϕ(Ψ_t): binary H(x_g − x₀) or smooth (tanh(ε(x_g − x₀)) + 1)/2."
@@ -283,7 +283,7 @@ def sample(self:RandomField, phi, n:int, vf:float=0.5, binary:bool=True, seed:in
     phi = self.check_phi(phi)
     return self(phi, self.draw_psi_t(n, seed, generator, phi.dtype, phi.device), vf, binary)
 
-# %% ../nbs/00_field.ipynb 46
+# %% ../nbs/00_field.ipynb 49
 def _field_for(field, model):
     "field, else RandomField(model=model or 'periodic'); ValueError if both are given and disagree."
     if model is not None: _check_model(model)
@@ -292,7 +292,7 @@ def _field_for(field, model):
         raise ValueError(f"model={model!r} disagrees with field.model={field.model!r}; give one of them")
     return field
 
-# %% ../nbs/00_field.ipynb 51
+# %% ../nbs/00_field.ipynb 54
 def sample_microstructures(phi, # (Q,) process parameters (tensor, array or list)
                            n:int, # number of samples
                            vf:float=0.5, # volume fraction of phase 1
@@ -304,7 +304,7 @@ def sample_microstructures(phi, # (Q,) process parameters (tensor, array or list
     "Draw n microstructures x ~ p(x|ϕ) as an (n, N_p, N_p) tensor on ϕ's device and dtype."
     return _field_for(field, model).sample(phi, n, vf, binary, seed, generator)
 
-# %% ../nbs/00_field.ipynb 69
+# %% ../nbs/00_field.ipynb 72
 _PRESET_BUMPS = {  # (w₁ indices, w₂ indices) of the RBF grid, as pairs
     'isotropic': [(0, 0), (1, 0), (2, 0), (3, 0), (0, 1), (0, 2), (0, 3)],
     'horizontal stripes': [(0, 2), (0, 3), (0, 4)],
@@ -323,7 +323,7 @@ def preset_phi(name:str, # one of PRESETS
     for a, b in _PRESET_BUMPS[name]: phi[a * n_side + b] = 5.
     return phi
 
-# %% ../nbs/00_field.ipynb 73
+# %% ../nbs/00_field.ipynb 76
 def _images(x):
     "x as a float tensor of (..., N, N) images, or ValueError."
     x = _as_float(x, name='x')
@@ -343,7 +343,7 @@ def two_point_correlation(x:torch.Tensor, # (..., N, N) microstructures
 
 _LAGS = {'s1': (0, 1), 's2': (1, 0), 'diagonal': (1, 1), 'antidiagonal': (-1, 1)}  # (rows, cols) per step
 
-# %% ../nbs/00_field.ipynb 74
+# %% ../nbs/00_field.ipynb 77
 def correlation_lengths(x:torch.Tensor): # (B, N, N) or (N, N) binary microstructures
     "Correlation length (1/e of the autocovariance, as a fraction of the side) along s₁, s₂ and both diagonals, batch-averaged."
     x = _images(x).reshape(-1, *x.shape[-2:])
@@ -360,7 +360,7 @@ def correlation_lengths(x:torch.Tensor): # (B, N, N) or (N, N) binary microstruc
         out[name] = float((below - 1 + frac) * math.hypot(di, dj) / n)
     return out
 
-# %% ../nbs/00_field.ipynb 88
+# %% ../nbs/00_field.ipynb 91
 def plot_field(phi, # (Q,) process parameters
                n:int=4, # samples to draw
                vf:float=0.5, # volume fraction
@@ -393,7 +393,7 @@ def plot_field(phi, # (Q,) process parameters
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/00_field.ipynb 95
+# %% ../nbs/00_field.ipynb 98
 def plot_presets(n:int=3, # samples per preset
                  vf:float=0.5, # volume fraction
                  seed:int=0, # seed of samples and of the random ϕ⁽⁰⁾
@@ -413,7 +413,7 @@ def plot_presets(n:int=3, # samples per preset
     fig.suptitle(f'x ~ p(x|ϕ): binary 64×64 samples, vf = {vf} (phase 1 white){extra}', fontsize=10)
     return fig
 
-# %% ../nbs/00_field.ipynb 100
+# %% ../nbs/00_field.ipynb 103
 class FieldExplorer:
     "ipywidgets explorer of p(x|ϕ): process model, preset, single-RBF ϕ_i, volume fraction, seed, number of samples."
     def __init__(self, preset:str='isotropic', vf:float=0.5, seed:int=0, n_samples:int=4,
@@ -469,14 +469,14 @@ class FieldExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/00_field.ipynb 107
+# %% ../nbs/00_field.ipynb 110
 def _time(fn, repeats):
     fn(); best = float('inf')   # warm-up, then best of `repeats`
     for _ in range(repeats):
         t0 = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t0)
     return best
 
-# %% ../nbs/00_field.ipynb 108
+# %% ../nbs/00_field.ipynb 111
 def bench_field(n:int=1024, # smooth samples per batch
                 repeats:int=5, # timing repeats (best is kept)
                 device:str='cpu', # torch device
@@ -504,7 +504,7 @@ def bench_field(n:int=1024, # smooth samples per batch
     res['speedup_backward'] = res[res['fast'] + '_backward'] / res['direct_backward']
     return res
 
-# %% ../nbs/00_field.ipynb 109
+# %% ../nbs/00_field.ipynb 112
 def format_bench_field(res:dict): # result of bench_field
     "A small text table of bench_field's rates."
     fast = res.get('fast', 'fft')
