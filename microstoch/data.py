@@ -72,7 +72,7 @@ def _differences(old:dict, new:dict):
         else: out.append((k, a, b))
     return out
 
-# %% ../nbs/01a_data.ipynb 9
+# %% ../nbs/01a_data.ipynb 10
 class DatasetStore:
     "Directory of labelled microstructures: meta.json plus one atomically written batch_NNNNNN.npz per batch."
     def __init__(self, path, # directory (created if missing)
@@ -110,14 +110,14 @@ class DatasetStore:
         out['x'] = np.unpackbits(out.pop('x_bits'), axis=1, count=n * n).reshape(-1, n, n)
         return out
 
-# %% ../nbs/01a_data.ipynb 10
+# %% ../nbs/01a_data.ipynb 13
 HOMOGENIZE_DEFAULTS = {k: v.default for k, v in inspect.signature(homogenize).parameters.items() if v.default is not inspect.Parameter.empty}
 
 def batch_generator(seed:int, b:int):
     "torch.Generator for batch b of a dataset with this seed (independent streams from a numpy SeedSequence)."
     return torch.Generator().manual_seed(int(np.random.SeedSequence([seed, b]).generate_state(1, np.uint64)[0] >> 1))
 
-# %% ../nbs/01a_data.ipynb 11
+# %% ../nbs/01a_data.ipynb 14
 def make_dataset(path, # store directory; an existing store is resumed
                  n:int, # number of labelled microstructures wanted
                  phi=None, # None: ϕ ~ N(0, I) per sample; (Q,): one ϕ for all; (n, Q): one per sample
