@@ -124,6 +124,30 @@ class Surrogate:
         if x.shape[-1] != n: raise ValueError(f"this surrogate takes {n}×{n} microstructures, got {tuple(x.shape[-2:])}")
 
 # %% ../nbs/02_surrogate.ipynb 21
+def _check_fit_settings(n, max_epochs, patience, batch_size, lr, weight_decay, val_fraction, new):
+    "ValueError unless fit's settings are usable on n samples."
+    for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
+    if new is not None:
+        check_int('new', new, 1)
+        if new > n: raise ValueError(f"new must be at most the number of samples, {n}, got {new}")
+    if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
+    if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
+    if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
+
+@patch
+def _train_epoch(self:Surrogate, x, y, order, batch_size, opt, g, epoch):
+    "One pass of Adam over the samples `order` in batches (augmented if the surrogate augments); the mean training loss."
+    total = 0.
+    for i in range(0, len(order), batch_size):
+        idx = order[i:i + batch_size]
+        xb = augment(x[idx], g) if self.config['augment'] else x[idx]
+        loss = gaussian_nll(*self.net(xb.to(self.device)), y[idx].to(self.device))
+        if not torch.isfinite(loss): raise RuntimeError(f"training diverged: loss {loss.item()} at epoch {epoch}; lower lr or check the data")
+        opt.zero_grad(); loss.backward(); opt.step()
+        total += loss.item() * len(idx)
+    return total
+
+# %% ../nbs/02_surrogate.ipynb 22
 @patch
 def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and properties (B, d)
         max_epochs:int=300, # upper bound on epochs
@@ -137,13 +161,7 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     from tqdm.auto import tqdm
     x, kappa = check_inputs(x, kappa, self.config['n_out'])
     self.check_size(x)
-    for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
-    if new is not None:
-        check_int('new', new, 1)
-        if new > len(x): raise ValueError(f"new must be at most the number of samples, {len(x)}, got {new}")
-    if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
-    if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
-    if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
+    _check_fit_settings(len(x), max_epochs, patience, batch_size, lr, weight_decay, val_fraction, new)
     g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
     perm = torch.randperm(len(x), generator=g)
     n_val = max(1, int(val_fraction * len(x)))
@@ -164,15 +182,8 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
         for epoch in bar:
             self.net.train()
             epoch_set = tr if new is None else torch.cat([fresh, old[torch.randperm(len(old), generator=g)[:len(fresh)]]])
-            order, total = epoch_set[torch.randperm(len(epoch_set), generator=g)], 0.
-            for i in range(0, len(order), batch_size):
-                idx = order[i:i + batch_size]
-                xb = x[idx]
-                if self.config['augment']: xb = augment(xb, g)
-                loss = gaussian_nll(*self.net(xb.to(dev)), y[idx].to(dev))
-                if not torch.isfinite(loss): raise RuntimeError(f"training diverged: loss {loss.item()} at epoch {epoch}; lower lr or check the data")
-                opt.zero_grad(); loss.backward(); opt.step()
-                total += loss.item() * len(idx)
+            order = epoch_set[torch.randperm(len(epoch_set), generator=g)]
+            total = self._train_epoch(x, y, order, batch_size, opt, g, epoch)
             self.net.eval()
             with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
             self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
@@ -186,7 +197,7 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     self.net.eval()
     return self.history
 
-# %% ../nbs/02_surrogate.ipynb 25
+# %% ../nbs/02_surrogate.ipynb 26
 def log_diff_ndtr(a, b):
     "log(Φ(b) − Φ(a)) for a < b, stable in both tails (upper tail mirrored to the lower one)."
     upper = a > 0
@@ -195,7 +206,7 @@ def log_diff_ndtr(a, b):
     d = la - lb   # ≤ 0
     return lb + torch.where(d > -math.log(2), torch.log(-torch.expm1(d)), torch.log1p(-torch.exp(d)))
 
-# %% ../nbs/02_surrogate.ipynb 26
+# %% ../nbs/02_surrogate.ipynb 27
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -221,7 +232,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 27
+# %% ../nbs/02_surrogate.ipynb 28
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -230,7 +241,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 31
+# %% ../nbs/02_surrogate.ipynb 32
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -251,7 +262,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 37
+# %% ../nbs/02_surrogate.ipynb 38
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -276,7 +287,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 46
+# %% ../nbs/02_surrogate.ipynb 47
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -297,7 +308,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 49
+# %% ../nbs/02_surrogate.ipynb 50
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -323,7 +334,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 52
+# %% ../nbs/02_surrogate.ipynb 53
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -364,10 +375,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 53
+# %% ../nbs/02_surrogate.ipynb 54
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 55
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -436,7 +447,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 68
+# %% ../nbs/02_surrogate.ipynb 69
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -449,7 +460,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 69
+# %% ../nbs/02_surrogate.ipynb 70
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
