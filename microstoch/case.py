@@ -129,41 +129,50 @@ class Case:
         vf, physics = self.vf if vf is None else vf, physics or self.physics
         return replace(self, vf=vf, physics=physics, objective=self.variants.get((physics, vf), self.objective))
 
-    @property
-    def names(self): "Axis labels κᵢ = what it is."; return tuple(f'κ{str(i + 1).translate(_SUB)} = {PROPERTIES[p][0]}' for i, p in enumerate(self.properties))
-    @property
-    def elastic(self): "Whether a property needs the effective stiffness."; return any(PROPERTIES[p][1] for p in self.properties)
-    def kappa(self, a_eff, C_eff=None): "κ (B, d) from the effective tensors (B, 2, 2) and (B, 3, 3)."; return property_values(self.properties, a_eff, C_eff)
-    @property
-    def box(self): "(low, high) of a box objective, to draw; None for the others."; o = self.objective; return (tuple(o['low']), tuple(o['high'])) if o['kind'] == 'box' else None
-    @property
-    def target(self):
-        "(mean, cov) to draw as ellipses: a target density's, or a Gaussian utility's shape N(value, I/(2τ)); None for a box."
-        o = self.objective
-        if o['kind'] == 'density': return tuple(o['mean']), tuple(map(tuple, o['cov']))
-        if o['kind'] == 'target': return tuple(o['value']), tuple(map(tuple, (np.eye(len(o['value'])) / (2 * o['tau'])).tolist()))
-        return None
-
-    @property
-    def objective_class(self):
-        "The 03_vbem class of the objective (Box, GaussianUtility or TargetDensity): how its assessments read."
-        from microstoch import vbem
-        return getattr(vbem, dict(box='Box', target='GaussianUtility', density='TargetDensity')[self.objective['kind']])
-    def make_objective(self, seed:int=0): # seed of a target density's samples κ⁽ˢ⁾
-        "The objective, ready for VB-EM."
-        o, cls = self.objective, self.objective_class
-        if o['kind'] == 'box': return cls(o['low'], o['high'])
-        if o['kind'] == 'target': return cls(o['value'], o['tau'])
-        return cls(o['mean'], o['cov'], n_samples=o.get('samples', 20), seed=seed)
-
-    @property
-    def spec(self):
-        "The case as a case file's tables (plain data, the file's key names): what config.json and summary.json record under 'case_spec'."
-        m = self.materials
-        return dict(name=self.name, description=self.description, physics=self.physics, vf=self.vf, properties=list(self.properties),
-                    materials=dict(a=[m['a0'], m['a1']], E=[m['E0'], m['E1']], nu=m['nu']), objective=_plain(self.objective), sizes=dict(self.sizes))
-
 # %% ../nbs/03a_case.ipynb 18
+@patch(as_prop=True)
+def names(self:Case): "Axis labels κᵢ = what it is."; return tuple(f'κ{str(i + 1).translate(_SUB)} = {PROPERTIES[p][0]}' for i, p in enumerate(self.properties))
+
+@patch(as_prop=True)
+def elastic(self:Case): "Whether a property needs the effective stiffness."; return any(PROPERTIES[p][1] for p in self.properties)
+
+@patch
+def kappa(self:Case, a_eff, C_eff=None): "κ (B, d) from the effective tensors (B, 2, 2) and (B, 3, 3)."; return property_values(self.properties, a_eff, C_eff)
+
+@patch(as_prop=True)
+def box(self:Case): "(low, high) of a box objective, to draw; None for the others."; o = self.objective; return (tuple(o['low']), tuple(o['high'])) if o['kind'] == 'box' else None
+
+@patch(as_prop=True)
+def target(self:Case):
+    "(mean, cov) to draw as ellipses: a target density's, or a Gaussian utility's shape N(value, I/(2τ)); None for a box."
+    o = self.objective
+    if o['kind'] == 'density': return tuple(o['mean']), tuple(map(tuple, o['cov']))
+    if o['kind'] == 'target': return tuple(o['value']), tuple(map(tuple, (np.eye(len(o['value'])) / (2 * o['tau'])).tolist()))
+    return None
+
+# %% ../nbs/03a_case.ipynb 20
+@patch(as_prop=True)
+def objective_class(self:Case):
+    "The 03_vbem class of the objective (Box, GaussianUtility or TargetDensity): how its assessments read."
+    from microstoch import vbem
+    return getattr(vbem, dict(box='Box', target='GaussianUtility', density='TargetDensity')[self.objective['kind']])
+
+@patch
+def make_objective(self:Case, seed:int=0): # seed of a target density's samples κ⁽ˢ⁾
+    "The objective, ready for VB-EM."
+    o, cls = self.objective, self.objective_class
+    if o['kind'] == 'box': return cls(o['low'], o['high'])
+    if o['kind'] == 'target': return cls(o['value'], o['tau'])
+    return cls(o['mean'], o['cov'], n_samples=o.get('samples', 20), seed=seed)
+
+@patch(as_prop=True)
+def spec(self:Case):
+    "The case as a case file's tables (plain data, the file's key names): what config.json and summary.json record under 'case_spec'."
+    m = self.materials
+    return dict(name=self.name, description=self.description, physics=self.physics, vf=self.vf, properties=list(self.properties),
+                materials=dict(a=[m['a0'], m['a1']], E=[m['E0'], m['E1']], nu=m['nu']), objective=_plain(self.objective), sizes=dict(self.sizes))
+
+# %% ../nbs/03a_case.ipynb 22
 CASE1 = Case('case1', ('a11', 'E_avg'), dict(kind='box', low=(8.5, 6.75), high=(11.0, 9.0)), sizes=dict(n0=2048, steps=4),
              description="Case 1 of the paper: find the process parameters phi whose microstructures most probably have "
                          "kappa = (a_11, (C_11 + C_22)/2) in the box K = [8.5, 11] x [6.75, 9] (objective O1), at volume fraction 0.5.")
@@ -180,7 +189,7 @@ def get_case(case): # a Case, or the name of a built-in one
     if case not in CASES: raise ValueError(f"unknown case {case!r}; choose from {sorted(CASES)}")
     return CASES[case]
 
-# %% ../nbs/03a_case.ipynb 22
+# %% ../nbs/03a_case.ipynb 26
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib   # Python 3.10
 
@@ -211,7 +220,7 @@ def from_dict(cls:Case, d:dict, # a case file's tables (Case.spec's keys)
                    description=d.get('description', ''), sizes={**DEFAULT_SIZES, **d.get('sizes', {})}, materials=_materials(d.get('materials', {})))
     except (ValueError, TypeError) as e: raise ValueError(f"{source}: {e}") from None
 
-# %% ../nbs/03a_case.ipynb 23
+# %% ../nbs/03a_case.ipynb 27
 @patch(cls_method=True)
 def from_toml(cls:Case, path): # a case file
     "The Case a TOML case file describes (Case.from_dict's checks, the file named in every error)."
