@@ -440,43 +440,48 @@ class FieldExplorer:
                               W.HBox([self.rbf, self.phi_i]), W.HBox([self.seed, self.n_samples]), self.out])
         self.update()
 
-    def _on_model(self, _):
-        self.field = RandomField(**{**self.field.settings, 'model': self.model.value})
-        self.update()
-
-    def _on_preset(self, _):
-        self.phi = preset_phi(self.preset.value, self.field.n_side)
-        self.phi_i.value = float(self.phi[self.rbf.value])
-        self.update()
-
-    def _on_phi_i(self, _):
-        if float(self.phi[self.rbf.value]) == self.phi_i.value: return
-        self.phi[self.rbf.value] = self.phi_i.value
-        self.update()
-
-    def update(self, *_):
-        "Redraw: sample with the current settings and show the figure in the output area."
-        import matplotlib.pyplot as plt
-        from IPython.display import display
-        self.samples = self.field.sample(self.phi, self.n_samples.value, self.vf.value, seed=self.seed.value)
-        fig = plot_field(self.phi, self.n_samples.value, self.vf.value, self.seed.value, self.field)
-        with self.out:
-            self.out.clear_output(wait=True)
-            display(fig)
-        plt.close(fig)
-
     def _ipython_display_(self):
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/00_field.ipynb 110
+# %% ../nbs/00_field.ipynb 105
+@patch
+def _on_model(self:FieldExplorer, _):
+    self.field = RandomField(**{**self.field.settings, 'model': self.model.value})
+    self.update()
+
+@patch
+def _on_preset(self:FieldExplorer, _):
+    self.phi = preset_phi(self.preset.value, self.field.n_side)
+    self.phi_i.value = float(self.phi[self.rbf.value])
+    self.update()
+
+@patch
+def _on_phi_i(self:FieldExplorer, _):
+    if float(self.phi[self.rbf.value]) == self.phi_i.value: return
+    self.phi[self.rbf.value] = self.phi_i.value
+    self.update()
+
+@patch
+def update(self:FieldExplorer, *_):
+    "Redraw: sample with the current settings and show the figure in the output area."
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+    self.samples = self.field.sample(self.phi, self.n_samples.value, self.vf.value, seed=self.seed.value)
+    fig = plot_field(self.phi, self.n_samples.value, self.vf.value, self.seed.value, self.field)
+    with self.out:
+        self.out.clear_output(wait=True)
+        display(fig)
+    plt.close(fig)
+
+# %% ../nbs/00_field.ipynb 112
 def _time(fn, repeats):
     fn(); best = float('inf')   # warm-up, then best of `repeats`
     for _ in range(repeats):
         t0 = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t0)
     return best
 
-# %% ../nbs/00_field.ipynb 111
+# %% ../nbs/00_field.ipynb 113
 def bench_field(n:int=1024, # smooth samples per batch
                 repeats:int=5, # timing repeats (best is kept)
                 device:str='cpu', # torch device
@@ -504,7 +509,7 @@ def bench_field(n:int=1024, # smooth samples per batch
     res['speedup_backward'] = res[res['fast'] + '_backward'] / res['direct_backward']
     return res
 
-# %% ../nbs/00_field.ipynb 112
+# %% ../nbs/00_field.ipynb 114
 def format_bench_field(res:dict): # result of bench_field
     "A small text table of bench_field's rates."
     fast = res.get('fast', 'fft')

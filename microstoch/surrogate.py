@@ -410,44 +410,50 @@ class PropertyExplorer:
         self.widget = W.VBox([W.HBox([self.preset, self.scale, self.vf]), W.HBox([self.seed, self.n, self.fem]), self.out])
         self.update()
 
-    def current_phi(self):
-        "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
-        from microstoch.field import preset_phi
-        if self.preset.value == RANDOM_PHI:
-            base = torch.randn(self.field.n_phi, generator=torch.Generator().manual_seed(self.seed.value), dtype=torch.float64)
-        else: base = preset_phi(self.preset.value, self.field.n_side).double()
-        return self.scale.value * base
-
-    def update(self, *_):
-        "Resample x ~ p(x|ϕ), predict, drop FEM points of earlier samples and redraw."
-        self.phi = self.current_phi()
-        self.x, self.mean, self.var = predict_for_phi(self.surrogate, self.phi, self.n.value, self.vf.value, self.seed.value, self.field)
-        self.kappa_fem = None
-        self.draw()
-
-    def check_fem(self, *_):
-        "Label the first n_fem samples with the FEM and overlay their κ on the density."
-        from microstoch.fem import homogenize
-        a_eff, C_eff = homogenize(self.x[:self.n_fem].numpy().astype(np.uint8), **self.fem_kw)
-        self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
-        self.draw()
-
-    def draw(self):
-        "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
-        import matplotlib.pyplot as plt
-        from IPython.display import display
-        self.fig = plot_property_density(self.x, self.mean, self.var, self.case.box, self.case.target, self.kappa_fem, names=self.case.names,
-                                         title=f'{self.preset.value} × {self.scale.value:g}, vf {self.vf.value:g}, seed {self.seed.value}')
-        with self.out:
-            self.out.clear_output(wait=True)
-            display(self.fig)
-        plt.close(self.fig)
-
     def _ipython_display_(self):
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 69
+# %% ../nbs/02_surrogate.ipynb 57
+@patch
+def current_phi(self:PropertyExplorer):
+    "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
+    from microstoch.field import preset_phi
+    if self.preset.value == RANDOM_PHI:
+        base = torch.randn(self.field.n_phi, generator=torch.Generator().manual_seed(self.seed.value), dtype=torch.float64)
+    else: base = preset_phi(self.preset.value, self.field.n_side).double()
+    return self.scale.value * base
+
+@patch
+def update(self:PropertyExplorer, *_):
+    "Resample x ~ p(x|ϕ), predict, drop FEM points of earlier samples and redraw."
+    self.phi = self.current_phi()
+    self.x, self.mean, self.var = predict_for_phi(self.surrogate, self.phi, self.n.value, self.vf.value, self.seed.value, self.field)
+    self.kappa_fem = None
+    self.draw()
+
+@patch
+def check_fem(self:PropertyExplorer, *_):
+    "Label the first n_fem samples with the FEM and overlay their κ on the density."
+    from microstoch.fem import homogenize
+    a_eff, C_eff = homogenize(self.x[:self.n_fem].numpy().astype(np.uint8), **self.fem_kw)
+    self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
+    self.draw()
+
+# %% ../nbs/02_surrogate.ipynb 58
+@patch
+def draw(self:PropertyExplorer):
+    "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+    self.fig = plot_property_density(self.x, self.mean, self.var, self.case.box, self.case.target, self.kappa_fem, names=self.case.names,
+                                     title=f'{self.preset.value} × {self.scale.value:g}, vf {self.vf.value:g}, seed {self.seed.value}')
+    with self.out:
+        self.out.clear_output(wait=True)
+        display(self.fig)
+    plt.close(self.fig)
+
+# %% ../nbs/02_surrogate.ipynb 72
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -460,7 +466,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 70
+# %% ../nbs/02_surrogate.ipynb 73
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
