@@ -161,32 +161,39 @@ def print_summary(summary:dict):
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
 
 # %% ../nbs/90_cli.ipynb 19
-def _run(args):
-    "Do what the parsed command line asks."
-    if args.cmd == 'field':
-        summary = run_field(args.out, args.vf, args.seed, args.n)
-        print(f"{'phi':20s} {'vf':>6s} " + ' '.join(f'{k:>12s}' for k in ('s1', 's2', 'diagonal', 'antidiagonal')))
-        for name, r in summary.items():
-            print(f"{name:20s} {r['vf_mean']:6.3f} " + ' '.join(f'{v:12.3f}' for v in r['correlation_lengths'].values()))
-        print(f"wrote {Path(args.out) / 'field_presets.png'} and field_summary.json")
-    elif args.cmd in CASES or args.cmd == 'run':
-        from microstoch.active import run_case, run_name
-        case, method = Case.from_toml(args.case) if args.cmd == 'run' else CASES[args.cmd], 'random' if args.baseline else 'active'
-        out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics)}'
-        print_summary(run_case(out, args.resume, True, args.device, case=case, scale=args.scale, seed=args.seed, method=method,
-                               vf=args.vf, physics=args.physics, phi_range=args.phi_range))
-        from microstoch.report import write_figures
-        print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
-    elif args.cmd == 'sweep':
-        from microstoch.active import sweep
-        case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
-        physics = args.physics or case.physics
-        out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
-        res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics)
-        for method, rows in res['stats'].items():
-            print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
-        print(f"wrote {Path(out) / 'sweep.json'}")
-    elif args.what == 'field':
+def _field(args):
+    "microstoch field: the demo's table and files."
+    summary = run_field(args.out, args.vf, args.seed, args.n)
+    print(f"{'phi':20s} {'vf':>6s} " + ' '.join(f'{k:>12s}' for k in ('s1', 's2', 'diagonal', 'antidiagonal')))
+    for name, r in summary.items():
+        print(f"{name:20s} {r['vf_mean']:6.3f} " + ' '.join(f'{v:12.3f}' for v in r['correlation_lengths'].values()))
+    print(f"wrote {Path(args.out) / 'field_presets.png'} and field_summary.json")
+
+def _case_run(args):
+    "microstoch case1 | case2 | run FILE: one run, its table and its figures."
+    from microstoch.active import run_case, run_name
+    case, method = Case.from_toml(args.case) if args.cmd == 'run' else CASES[args.cmd], 'random' if args.baseline else 'active'
+    out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics)}'
+    print_summary(run_case(out, args.resume, True, args.device, case=case, scale=args.scale, seed=args.seed, method=method,
+                           vf=args.vf, physics=args.physics, phi_range=args.phi_range))
+    from microstoch.report import write_figures
+    print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
+
+def _sweep(args):
+    "microstoch sweep: R seeds of both methods, medians and quartiles per data size."
+    from microstoch.active import sweep
+    case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
+    physics = args.physics or case.physics
+    out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
+    res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics)
+    for method, rows in res['stats'].items():
+        print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
+    print(f"wrote {Path(out) / 'sweep.json'}")
+
+# %% ../nbs/90_cli.ipynb 20
+def _bench(args):
+    "microstoch bench field | surrogate | vbem | fem."
+    if args.what == 'field':
         import torch
         from microstoch.field import bench_field, format_bench_field
         print(f"bench field: model {args.physics!r}, batch {args.n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
@@ -208,7 +215,14 @@ def _run(args):
         tols = (1e-10, 1e-6) if args.physics == 'periodic' else (1e-8, 1e-6)
         print(format_bench_fem(bench_fem(args.n, repeats=args.repeats, physics=args.physics, tols=tols)))
 
-# %% ../nbs/90_cli.ipynb 20
+def _run(args):
+    "Do what the parsed command line asks."
+    if args.cmd == 'field': _field(args)
+    elif args.cmd in CASES or args.cmd == 'run': _case_run(args)
+    elif args.cmd == 'sweep': _sweep(args)
+    else: _bench(args)
+
+# %% ../nbs/90_cli.ipynb 21
 def _resume_command(argv:list, cmd:str):
     "The shell command that continues an interrupted run (a sweep always resumes its runs)."
     import shlex
