@@ -4,9 +4,9 @@
 
 # %% auto 0
 __all__ = ['RANDOM_PHI', 'BENCH_VARIANTS', 'PeriodicConv2d', 'SurrogateCNN', 'check_inputs', 'gaussian_nll', 'augment',
-           'reuse_freed_memory', 'Surrogate', 'log_diff_ndtr', 'evaluate', 'plot_parity', 'predict_for_phi',
-           'mixture_density', 'plot_limits', 'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer',
-           'torch_padded', 'bench_surrogate', 'format_bench_surrogate']
+           'Surrogate', 'log_diff_ndtr', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density', 'plot_limits',
+           'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded', 'bench_surrogate',
+           'format_bench_surrogate']
 
 # %% ../nbs/02_surrogate.ipynb 3
 import math
@@ -90,15 +90,7 @@ def augment(x, generator):
     if f[1] < 0.5: x = x.flip(-1)
     return x
 
-# %% ../nbs/02_surrogate.ipynb 14
-def reuse_freed_memory():
-    "On glibc, keep freed memory in the process for reuse (trim threshold 1 GiB, mmap threshold 32 MiB) instead of returning it to the OS; True if set."
-    import ctypes, platform
-    if platform.system() != 'Linux' or platform.libc_ver()[0] != 'glibc': return False
-    libc, M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = ctypes.CDLL(None), -1, -3
-    return bool(libc.mallopt(M_MMAP_THRESHOLD, 32 << 20)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 1 << 30))
-
-# %% ../nbs/02_surrogate.ipynb 19
+# %% ../nbs/02_surrogate.ipynb 15
 class Surrogate:
     "Probabilistic surrogate p_M(κ|x) = N(m(x), diag S(x)): a SurrogateCNN with target standardisation, training, prediction and persistence."
     def __init__(self, n_out:int=2, # number of properties
@@ -107,7 +99,6 @@ class Surrogate:
                  seed:int=0, # seed of the initial weights and of training
                  **arch): # SurrogateCNN settings (n_pix, channels, hidden, dropout, padding)
         check_int('n_out', n_out, 1); check_int('seed', seed, 0)
-        reuse_freed_memory()
         if not isinstance(augment, bool): raise ValueError(f"augment must be True or False, got {augment!r}")
         self.config = dict(n_out=n_out, augment=augment, seed=seed, **arch)
         try: self.device = torch.device(device)
@@ -123,7 +114,7 @@ class Surrogate:
         n = self.config.get('n_pix', 64)
         if x.shape[-1] != n: raise ValueError(f"this surrogate takes {n}×{n} microstructures, got {tuple(x.shape[-2:])}")
 
-# %% ../nbs/02_surrogate.ipynb 21
+# %% ../nbs/02_surrogate.ipynb 17
 def _check_fit_settings(n, max_epochs, patience, batch_size, lr, weight_decay, val_fraction, new):
     "ValueError unless fit's settings are usable on n samples."
     for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
@@ -147,7 +138,7 @@ def _train_epoch(self:Surrogate, x, y, order, batch_size, opt, g, epoch):
         total += loss.item() * len(idx)
     return total
 
-# %% ../nbs/02_surrogate.ipynb 22
+# %% ../nbs/02_surrogate.ipynb 18
 @patch
 def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and properties (B, d)
         max_epochs:int=300, # upper bound on epochs
@@ -197,7 +188,7 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     self.net.eval()
     return self.history
 
-# %% ../nbs/02_surrogate.ipynb 26
+# %% ../nbs/02_surrogate.ipynb 22
 def log_diff_ndtr(a, b):
     "log(Φ(b) − Φ(a)) for a < b, stable in both tails (upper tail mirrored to the lower one)."
     upper = a > 0
@@ -206,7 +197,7 @@ def log_diff_ndtr(a, b):
     d = la - lb   # ≤ 0
     return lb + torch.where(d > -math.log(2), torch.log(-torch.expm1(d)), torch.log1p(-torch.exp(d)))
 
-# %% ../nbs/02_surrogate.ipynb 27
+# %% ../nbs/02_surrogate.ipynb 23
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -232,7 +223,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 28
+# %% ../nbs/02_surrogate.ipynb 24
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -241,7 +232,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 32
+# %% ../nbs/02_surrogate.ipynb 28
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -262,7 +253,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 38
+# %% ../nbs/02_surrogate.ipynb 34
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -287,7 +278,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 47
+# %% ../nbs/02_surrogate.ipynb 43
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -308,7 +299,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 50
+# %% ../nbs/02_surrogate.ipynb 46
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -334,7 +325,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 53
+# %% ../nbs/02_surrogate.ipynb 49
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -375,10 +366,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 50
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 55
+# %% ../nbs/02_surrogate.ipynb 51
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -414,7 +405,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 57
+# %% ../nbs/02_surrogate.ipynb 53
 @patch
 def current_phi(self:PropertyExplorer):
     "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
@@ -440,7 +431,7 @@ def check_fem(self:PropertyExplorer, *_):
     self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
     self.draw()
 
-# %% ../nbs/02_surrogate.ipynb 58
+# %% ../nbs/02_surrogate.ipynb 54
 @patch
 def draw(self:PropertyExplorer):
     "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
@@ -453,7 +444,7 @@ def draw(self:PropertyExplorer):
         display(self.fig)
     plt.close(self.fig)
 
-# %% ../nbs/02_surrogate.ipynb 72
+# %% ../nbs/02_surrogate.ipynb 68
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -466,7 +457,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 73
+# %% ../nbs/02_surrogate.ipynb 69
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported

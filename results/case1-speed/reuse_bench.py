@@ -1,5 +1,7 @@
-"""What `reuse_freed_memory` (02_surrogate) buys: surrogate training throughput in fresh processes with and without it,
-alternating, so that every round is a ratio measured on the same machine in the same minute.
+"""What keeping freed memory in the process buys (glibc's mallopt: trim threshold 1 GiB, mmap threshold 32 MiB):
+surrogate training throughput in fresh processes with the allocator's own settings and with these, alternating, so
+that every round is a ratio measured on the same machine in the same minute. (At commit 8aae13c the library set this
+itself, as `microstoch.surrogate.reuse_freed_memory`; it no longer does, see 05_case1, Speed.)
 
     python results/case1-speed/reuse_bench.py [ROUNDS]
 
@@ -8,8 +10,9 @@ Each process trains the default surrogate for two epochs over 4096 random binary
 import subprocess, sys, statistics
 
 CHILD = """import resource, sys, time, torch
+import ctypes
 import microstoch.surrogate as S
-if sys.argv[1] == 'default': S.reuse_freed_memory = lambda: False   # the allocator's own settings
+if sys.argv[1] == 'reuse': libc = ctypes.CDLL(None); assert libc.mallopt(-3, 32 << 20) and libc.mallopt(-1, 1 << 30)   # M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
 g = torch.Generator().manual_seed(0)
 x = (torch.rand(4096, 64, 64, generator=g) < 0.5).float(); k = torch.randn(4096, 2, generator=g)
 s = S.Surrogate(); s.fit(x[:512], k[:512], max_epochs=1, progress=False)
