@@ -72,7 +72,7 @@ def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
                  + ('\n' + ', '.join(defined) if defined else ''), fontsize=9)
     return fig, kappas
 
-# %% ../nbs/04a_report.ipynb 11
+# %% ../nbs/04a_report.ipynb 13
 def _plot_mc_marginals(ks, box, target, names, lims, grid):
     "plot_mc_densities for d ≠ 2 properties: one row per label, one marginal KDE per property."
     import matplotlib.pyplot as plt
@@ -92,7 +92,7 @@ def _plot_mc_marginals(ks, box, target, names, lims, grid):
         ax[0].set_ylabel(title, fontsize=8)
     return fig
 
-# %% ../nbs/04a_report.ipynb 12
+# %% ../nbs/04a_report.ipynb 14
 def plot_mc_densities(kappas:dict, # label -> FEM properties (n, d)
                       box=None, target=None, # K to draw (with Pr in the titles) or a Gaussian target (mean, cov)
                       names=('κ₁', 'κ₂'), # property names
@@ -123,7 +123,7 @@ def plot_mc_densities(kappas:dict, # label -> FEM properties (n, d)
         a.title.set_fontsize(9)
     return fig
 
-# %% ../nbs/04a_report.ipynb 15
+# %% ../nbs/04a_report.ipynb 17
 def plot_marginal(out, # run directory
                   i:int=0, # property index
                   names=None, # property names (default: the case's)
@@ -150,7 +150,7 @@ def plot_marginal(out, # run directory
     ax.set(xlabel=names[i], ylabel=f'density at {phi_label(L)}'); ax.legend(fontsize=8)
     return ax
 
-# %% ../nbs/04a_report.ipynb 17
+# %% ../nbs/04a_report.ipynb 21
 def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'random': ...}
     "Figure: the ELBO trace of VB-EM at l = 0 (first run) and the FEM headline number per step of every run, ϕ⁽⁰⁾ dotted, each run's recommended step starred."
     import matplotlib.pyplot as plt
@@ -173,7 +173,7 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     ax[1].legend()
     return fig
 
-# %% ../nbs/04a_report.ipynb 20
+# %% ../nbs/04a_report.ipynb 25
 def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last one's assessments
                  ls=(0, 3, 6), # steps: ϕ⁽⁰⁾ with step ls[0]'s surrogate, then ϕ*_l with step l's
                  n:int=256, seed:int=7): # samples per belief; their seed
@@ -208,7 +208,7 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
         a.set(xlim=lims[c][:, 0], ylim=lims[c][:, 1], xlabel=deco['names'][0], ylabel=deco['names'][1])
     return fig, means
 
-# %% ../nbs/04a_report.ipynb 23
+# %% ../nbs/04a_report.ipynb 28
 def write_figures(out): # run directory of a finished (or partly finished) run
     "Write samples.png, densities.png, progress.png (and marginal.png for active learning) into the run directory; returns their paths."
     import matplotlib.pyplot as plt
