@@ -193,18 +193,16 @@ def _sweep(args):
 # %% ../nbs/90_cli.ipynb 20
 def _bench(args):
     "microstoch bench field | surrogate | vbem | fem."
+    import torch
     if args.what == 'field':
-        import torch
         from microstoch.field import bench_field, format_bench_field
         print(f"bench field: model {args.physics!r}, batch {args.n}, {args.dtype}, device {args.device}, {torch.get_num_threads()} threads")
         print(format_bench_field(bench_field(args.n, args.repeats, args.device, getattr(torch, args.dtype), model=args.physics)))
     elif args.what == 'surrogate':
-        import torch
         from microstoch.surrogate import bench_surrogate, format_bench_surrogate
         print(f"bench surrogate ({args.device}, {torch.get_num_threads()} threads): two epochs over 4096, batch 128; inference batch 1024")
         print(format_bench_surrogate(bench_surrogate(device=args.device)))
     elif args.what == 'vbem':
-        import torch
         from microstoch.vbem import bench_vbem, format_bench_vbem
         print(f"bench vbem ({args.device}, {torch.get_num_threads()} threads): d_psi 544, rank 50, 3 E-steps + 1 M-step per EM iteration")
         print(format_bench_vbem(bench_vbem(device=args.device)))

@@ -173,7 +173,7 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     ax[1].legend()
     return fig
 
-# %% ../nbs/04a_report.ipynb 25
+# %% ../nbs/04a_report.ipynb 24
 def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last one's assessments
                  ls=(0, 3, 6), # steps: ϕ⁽⁰⁾ with step ls[0]'s surrogate, then ϕ*_l with step l's
                  n:int=256, seed:int=7): # samples per belief; their seed
@@ -208,7 +208,7 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
         a.set(xlim=lims[c][:, 0], ylim=lims[c][:, 1], xlabel=deco['names'][0], ylabel=deco['names'][1])
     return fig, means
 
-# %% ../nbs/04a_report.ipynb 28
+# %% ../nbs/04a_report.ipynb 27
 def write_figures(out): # run directory of a finished (or partly finished) run
     "Write samples.png, densities.png, progress.png (and marginal.png for active learning) into the run directory; returns their paths."
     import matplotlib.pyplot as plt
