@@ -305,9 +305,9 @@ class GridOperator:
         self.mask = torch.as_tensor(self.boundary_mask(offsets)) if dirichlet else None
         self.inv_symbol = self.inverse_symbol()                                      # built on the CPU, then moved
         if dirichlet: self.capacitance = self.capacitance_matrix()
-        for name in ("mask", "inv_symbol", "capacitance", "Z", "bnd", "bnd_pos", "edge_weights"):
+        for name in ("mask", "inv_symbol", "capacitance", "zc", "bnd", "bnd_pos", "edge_weights"):
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).to(device))
-        for name in ("mask", "capacitance", "Z"):   # in the precision of the CG iterations, so that they are not converted per call
+        for name in ("mask", "capacitance", "zc"):   # in the precision of the CG iterations, so that they are not converted per call
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).float())
 
     def boundary_mask(self, offsets):
@@ -335,7 +335,7 @@ def inverse_symbol(self:GridOperator):
     Hinv = torch.linalg.inv(H)
     Hinv[0, 0] = ((V * torch.where(null, 0, 1 / w)) @ V.T).to(Hinv.dtype)
     Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
-    return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 * Hinv.abs().max() else Hinv.to(torch.complex64)   # real up to roundoff: real
+    return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 * Hinv.abs().max() else Hinv.to(torch.complex64)   # imaginary part at roundoff level: a real symbol
 
 @patch
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
@@ -359,12 +359,12 @@ def capacitance_matrix(self:GridOperator):
     "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
     n = self.d * self.N**2
     self.bnd = torch.nonzero(self.mask.flatten() == 0)[:, 0]
-    self.Z = (self.null[:, None, None, :] / self.N).expand(self.d, self.N, self.N, -1).reshape(n, -1)
+    self.zc = self.null / self.N                                                  # (d, n_null): the null vectors Z, constant on each field
     e = torch.zeros(len(self.bnd), 1, n, dtype=torch.float64)
     e[torch.arange(len(self.bnd)), 0, self.bnd] = 1
     sym64 = self.inv_symbol.to(torch.complex128 if self.inv_symbol.is_complex() else torch.float64)
     C = self.periodic_inverse(e.view(-1, 1, self.d, self.N, self.N), sym64).reshape(-1, n)[:, self.bnd]
-    ZB, nb = self.Z[self.bnd], len(self.bnd)
+    ZB, nb = self.zc[self.bnd // self.N**2], len(self.bnd)                     # Z on the boundary dofs
     M = torch.zeros(nb + ZB.shape[1], nb + ZB.shape[1], dtype=torch.float64)
     M[:nb, :nb], M[:nb, nb:], M[nb:, :nb] = C, ZB, ZB.T
     c, i, j = np.unravel_index(self.bnd.numpy(), (self.d, self.N, self.N))
@@ -407,7 +407,7 @@ def precondition(self:GridOperator, r):
     "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
     if self.mask is None: return self.periodic_inverse(r)
     N, nb, n = self.N, len(self.bnd), r.shape[:-3].numel()
-    zc = self.Z.view(self.d, N * N, -1)[:, 0].to(r)                            # each null vector's constant value on each field
+    zc = self.zc.to(r)                                                          # the null vectors' constant value on each field
     R = torch.fft.rfft2(r)                                                      # R[..., 0, 0]: the sum of each field
     W = self.multiply_symbol(R.clone())                                         # the spectrum of w = K(1)⁺ r
     edges = torch.cat([torch.fft.irfft(W.mean(-2), n=N),                        # w on the rows i = 0 ...
