@@ -451,7 +451,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-4):
         u += du.double()
         r = f - op.apply(u, p)
 
-# %% ../nbs/01_fem.ipynb 50
+# %% ../nbs/01_fem.ipynb 53
 def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
@@ -464,7 +464,7 @@ def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="perio
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
-# %% ../nbs/01_fem.ipynb 54
+# %% ../nbs/01_fem.ipynb 57
 def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
     return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
@@ -494,7 +494,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 55
+# %% ../nbs/01_fem.ipynb 58
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                a0:float=1., a1:float=50., # conductivities of phase 0 and phase 1
                E0:float=1., E1:float=50., # Young's moduli of phase 0 and phase 1
@@ -531,7 +531,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
             parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 73
+# %% ../nbs/01_fem.ipynb 76
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -550,7 +550,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 100
+# %% ../nbs/01_fem.ipynb 103
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -579,7 +579,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 101
+# %% ../nbs/01_fem.ipynb 104
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",
