@@ -341,9 +341,12 @@ def inverse_symbol(self:GridOperator):
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
     "H⁺ (z + row + col) for the spectrum z (..., d, N, M), row (..., d, M) added at every m, col (..., d, N) at every k (in place on the CPU)."
     H = self.inv_symbol if symbol is None else symbol
-    row = z.new_zeros(z.shape[:-2] + z.shape[-1:]) if row is None else row
+    if z.device.type != "cpu":
+        if row is not None: z = z + row[..., None, :]
+        if col is not None: z = z + col[..., None]
+        return torch.einsum("cemk,...emk->...cmk", H.to(z.dtype), z)
+    row = z.new_zeros(z.shape[:-2] + z.shape[-1:]) if row is None else row   # the kernel takes arrays: zero lines
     col = z.new_zeros(z.shape[:-1]) if col is None else col
-    if z.device.type != "cpu": return torch.einsum("cemk,...emk->...cmk", H.to(z.dtype), z + row[..., None, :] + col[..., None])
     lines = (a.reshape(-1, *a.shape[-2:]).numpy() for a in (row, col))
     _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy(), *lines)
     return z
