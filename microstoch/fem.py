@@ -263,20 +263,20 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
 # %% ../nbs/01_fem.ipynb 26
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, H, row, col):
-    """In place z[s, :, m, k] = H[:, :, m, k] @ (z[s, :, m, k] + row[s, :, k] + col[s, :, m]) for complex z (S, d, N, M), d ≤ 3,
-    real or complex H (d, d, N, M), row (S, d, M) and col (S, d, N): the symbol times a spectrum plus two line spectra."""
-    S, d, N, M = z.shape
+    """In place z[s, :, a, b] = H[:, :, a, b] @ (z[s, :, a, b] + row[s, :, b] + col[s, :, a]) for complex z (S, d, A, B), d ≤ 3,
+    real or complex H (d, d, A, B), row (S, d, B) and col (S, d, A): the symbol times a spectrum plus two line spectra."""
+    S, d, A, B = z.shape
     for s in range(S):
-        for m in range(N):
+        for m in range(A):
             if d == 1:
-                for k in range(M): z[s, 0, m, k] = H[0, 0, m, k] * (z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m])
+                for k in range(B): z[s, 0, m, k] = H[0, 0, m, k] * (z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m])
             elif d == 2:
-                for k in range(M):
+                for k in range(B):
                     a, b = z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m], z[s, 1, m, k] + row[s, 1, k] + col[s, 1, m]
                     z[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b
                     z[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b
             else:
-                for k in range(M):
+                for k in range(B):
                     a = z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m]
                     b = z[s, 1, m, k] + row[s, 1, k] + col[s, 1, m]
                     c = z[s, 2, m, k] + row[s, 2, k] + col[s, 2, m]
@@ -319,15 +319,23 @@ class GridOperator:
         return m
 
 # %% ../nbs/01_fem.ipynb 31
+def _spectrum(r):
+    "Real 2-D FFT of the last two axes (i, j) of r (..., N, N): the half spectrum (..., N//2+1, N), wavenumber k of j first, m of i second."
+    return torch.fft.fft(torch.fft.rfft(r).transpose(-1, -2).contiguous(), dim=-1)
+
+def _real_field(R, n):
+    "Inverse of `_spectrum`: the real (..., n, n) field of the half spectrum R (..., n//2+1, n)."
+    return torch.fft.irfft(torch.fft.ifft(R, dim=-1).transpose(-1, -2), n=n)
+
 @patch
 def inverse_symbol(self:GridOperator):
-    "(d, d, N, N//2+1) inverse Fourier symbol of the periodic K(1), pseudo-inverse on the mean mode; float32 (complex if the symbol is)."
+    "(d, d, N//2+1, N) inverse Fourier symbol of the periodic K(1), pseudo-inverse on the mean mode; float32 (complex if the symbol is)."
     delta = torch.zeros(1, self.d, self.d, self.N, self.N, dtype=torch.float64)
     delta[0, range(self.d), range(self.d), 0, 0] = 1
     one = torch.ones(1, self.N, self.N, dtype=torch.float64)
     cols = torch.empty_like(delta)
     _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, cols.numpy())
-    H = torch.fft.rfft2(cols[0]).permute(2, 3, 1, 0)                       # H[m, k]: (d, d) Hermitian
+    H = _spectrum(cols[0]).permute(2, 3, 1, 0)                             # H[k, m]: (d, d) Hermitian
     w, V = torch.linalg.eigh(H[0, 0].real)
     null = w <= 1e-9 * float(np.abs(self.kref[np.float64]).max())
     self.null = V[:, null]                                                 # constants in the kernel of K(1), (d, n_null)
@@ -339,7 +347,7 @@ def inverse_symbol(self:GridOperator):
 
 @patch
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
-    "H⁺ (z + row + col) for the spectrum z (..., d, N, M), row (..., d, M) added at every m, col (..., d, N) at every k (in place on the CPU)."
+    "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m (in place on the CPU)."
     H = self.inv_symbol if symbol is None else symbol
     if z.device.type != "cpu":
         if row is not None: z = z + row[..., None, :]
@@ -353,10 +361,10 @@ def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
 
 @patch
 def periodic_inverse(self:GridOperator, r, symbol=None):
-    "K(1)⁺ r on the periodic grid, by rfft2."
-    return torch.fft.irfft2(self.multiply_symbol(torch.fft.rfft2(r), symbol), s=r.shape[-2:])
+    "K(1)⁺ r on the periodic grid, by the real 2-D FFT."
+    return _real_field(self.multiply_symbol(_spectrum(r), symbol), r.shape[-1])
 
-# %% ../nbs/01_fem.ipynb 33
+# %% ../nbs/01_fem.ipynb 34
 @patch
 def capacitance_matrix(self:GridOperator):
     "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
@@ -372,11 +380,11 @@ def capacitance_matrix(self:GridOperator):
     M[:nb, :nb], M[:nb, nb:], M[nb:, :nb] = C, ZB, ZB.T
     c, i, j = np.unravel_index(self.bnd.numpy(), (self.d, self.N, self.N))
     self.bnd_pos = torch.as_tensor(np.where(i == 0, j, self.N + i) + 2 * self.N * c)   # in [row 0 | column 0] of each field
-    self.edge_weights = torch.full((self.N // 2 + 1,), 2.)                            # rfft bins counted twice ...
+    self.edge_weights = torch.full((self.N // 2 + 1,), 2.)                            # half-spectrum bins counted twice ...
     self.edge_weights[0] = 1; self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
     return torch.linalg.inv(M)
 
-# %% ../nbs/01_fem.ipynb 35
+# %% ../nbs/01_fem.ipynb 36
 @patch
 def apply(self:GridOperator, u, p):
     "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
@@ -404,26 +412,26 @@ def load(self:GridOperator, p):
         f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
     return f if self.mask is None else f * self.mask
 
-# %% ../nbs/01_fem.ipynb 41
+# %% ../nbs/01_fem.ipynb 42
 @patch
 def precondition(self:GridOperator, r):
     "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
     if self.mask is None: return self.periodic_inverse(r)
     N, nb, n = self.N, len(self.bnd), r.shape[:-3].numel()
     zc = self.zc.to(r)                                                          # the null vectors' constant value on each field
-    R = torch.fft.rfft2(r)                                                      # R[..., 0, 0]: the sum of each field
+    R = _spectrum(r)                                                            # R[..., 0, 0]: the sum of each field
     W = self.multiply_symbol(R.clone())                                         # the spectrum of w = K(1)⁺ r
-    edges = torch.cat([torch.fft.irfft(W.mean(-2), n=N),                        # w on the rows i = 0 ...
-                       torch.fft.ifft(W @ self.edge_weights.to(W), dim=-1).real / N], -1)   # ... and the columns j = 0
+    edges = torch.cat([torch.fft.irfft(W.mean(-1), n=N),                        # w on the rows i = 0 ...
+                       torch.fft.ifft(self.edge_weights.to(W) @ W, dim=-1).real / N], -1)   # ... and the columns j = 0
     sol = -torch.cat([edges.reshape(n, -1)[:, self.bnd_pos], R[..., 0, 0].real.reshape(n, -1) @ zc], 1) @ self.capacitance.to(r).T
     lam = torch.zeros_like(edges).view(n, -1)
     lam[:, self.bnd_pos] = sol[:, :nb]
     lam = lam.view(edges.shape)                                                 # E_B λ lives on two grid lines: 1-D transforms
-    R = self.multiply_symbol(R, row=torch.fft.rfft(lam[..., :N]), col=torch.fft.fft(lam[..., N:]))   # K(1)⁺(r + E_B λ) ...
+    R = self.multiply_symbol(R, row=torch.fft.fft(lam[..., N:]), col=torch.fft.rfft(lam[..., :N]))   # K(1)⁺(r + E_B λ) ...
     R[..., 0, 0] += N**2 * (sol[:, nb:] @ zc.T).view(R.shape[:-2])             # ... + Z μ: constants, on the mean mode
-    return torch.fft.irfft2(R, s=(N, N)).mul_(self.mask)
+    return _real_field(R, N).mul_(self.mask)
 
-# %% ../nbs/01_fem.ipynb 44
+# %% ../nbs/01_fem.ipynb 45
 def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
 
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
@@ -454,7 +462,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-4):
         u += du.double()
         r = f - op.apply(u, p)
 
-# %% ../nbs/01_fem.ipynb 53
+# %% ../nbs/01_fem.ipynb 54
 def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
@@ -467,7 +475,7 @@ def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="perio
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
-# %% ../nbs/01_fem.ipynb 57
+# %% ../nbs/01_fem.ipynb 58
 def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
     return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
@@ -497,7 +505,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 58
+# %% ../nbs/01_fem.ipynb 59
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                a0:float=1., a1:float=50., # conductivities of phase 0 and phase 1
                E0:float=1., E1:float=50., # Young's moduli of phase 0 and phase 1
@@ -534,7 +542,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
             parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 76
+# %% ../nbs/01_fem.ipynb 77
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -553,7 +561,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 103
+# %% ../nbs/01_fem.ipynb 104
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -582,7 +590,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 104
+# %% ../nbs/01_fem.ipynb 105
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",
