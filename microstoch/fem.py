@@ -262,28 +262,28 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
 
 # %% ../nbs/01_fem.ipynb 26
 @numba.njit(fastmath=True, cache=True, nogil=True)
-def _symbol_multiply(z, H, row, col, out):
-    """out[s, :, a, b] = H[:, :, a, b] @ (z[s, :, a, b] + row[s, :, b] + col[s, :, a]) for complex z and out (S, d, A, B), d ≤ 3,
-    real or complex H (d, d, A, B), row (S, d, B) and col (S, d, A): the symbol times a spectrum plus two line spectra (out may be z)."""
+def _symbol_multiply(z, H, row, col):
+    """In place z[s, :, a, b] = H[:, :, a, b] @ (z[s, :, a, b] + row[s, :, b] + col[s, :, a]) for complex z (S, d, A, B), d ≤ 3,
+    real or complex H (d, d, A, B), row (S, d, B) and col (S, d, A): the symbol times a spectrum plus two line spectra."""
     S, d, A, B = z.shape
     for s in range(S):
         for m in range(A):
             if d == 1:
-                for k in range(B): out[s, 0, m, k] = H[0, 0, m, k] * (z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m])
+                for k in range(B): z[s, 0, m, k] = H[0, 0, m, k] * (z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m])
             elif d == 2:
                 for k in range(B):
                     a, b = z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m], z[s, 1, m, k] + row[s, 1, k] + col[s, 1, m]
-                    out[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b
-                    out[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b
+                    z[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b
+                    z[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b
             else:
                 for k in range(B):
                     a = z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m]
                     b = z[s, 1, m, k] + row[s, 1, k] + col[s, 1, m]
                     c = z[s, 2, m, k] + row[s, 2, k] + col[s, 2, m]
-                    out[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b + H[0, 2, m, k] * c
-                    out[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b + H[1, 2, m, k] * c
-                    out[s, 2, m, k] = H[2, 0, m, k] * a + H[2, 1, m, k] * b + H[2, 2, m, k] * c
-    return out
+                    z[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b + H[0, 2, m, k] * c
+                    z[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b + H[1, 2, m, k] * c
+                    z[s, 2, m, k] = H[2, 0, m, k] * a + H[2, 1, m, k] * b + H[2, 2, m, k] * c
+    return z
 
 # %% ../nbs/01_fem.ipynb 29
 class GridOperator:
@@ -346,20 +346,18 @@ def inverse_symbol(self:GridOperator):
     return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 * Hinv.abs().max() else Hinv.to(torch.complex64)   # imaginary part at roundoff level: a real symbol
 
 @patch
-def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None, out=None):
-    "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m; into out (default: in place on the CPU)."
+def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
+    "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m (in place on the CPU)."
     H = self.inv_symbol if symbol is None else symbol
     if z.device.type != "cpu":
         if row is not None: z = z + row[..., None, :]
         if col is not None: z = z + col[..., None]
-        Hz = torch.einsum("cemk,...emk->...cmk", H.to(z.dtype), z)
-        return Hz if out is None else out.copy_(Hz)
+        return torch.einsum("cemk,...emk->...cmk", H.to(z.dtype), z)
     row = z.new_zeros(z.shape[:-2] + z.shape[-1:]) if row is None else row   # the kernel takes arrays: zero lines
     col = z.new_zeros(z.shape[:-1]) if col is None else col
     lines = (a.reshape(-1, *a.shape[-2:]).numpy() for a in (row, col))
-    out = z if out is None else out
-    _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy(), *lines, out.view(-1, *z.shape[-3:]).numpy())
-    return out
+    _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy(), *lines)
+    return z
 
 @patch
 def periodic_inverse(self:GridOperator, r, symbol=None):
@@ -422,7 +420,7 @@ def precondition(self:GridOperator, r):
     N, nb, n = self.N, len(self.bnd), r.shape[:-3].numel()
     zc = self.zc.to(r)                                                          # the null vectors' constant value on each field
     R = _spectrum(r)                                                            # R[..., 0, 0]: the sum of each field
-    W = self.multiply_symbol(R, out=torch.empty_like(R))                        # the spectrum of w = K(1)⁺ r
+    W = self.multiply_symbol(R.clone())                                         # the spectrum of w = K(1)⁺ r
     edges = torch.cat([torch.fft.irfft(W.mean(-1), n=N),                        # w on the rows i = 0 ...
                        torch.fft.ifft(self.edge_weights.to(W) @ W, dim=-1).real / N], -1)   # ... and the columns j = 0
     sol = -torch.cat([edges.reshape(n, -1)[:, self.bnd_pos], R[..., 0, 0].real.reshape(n, -1) @ zc], 1) @ self.capacitance.to(r).T
