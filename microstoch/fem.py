@@ -263,26 +263,26 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
 # %% ../nbs/01_fem.ipynb 26
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, H, row, col):
-    """In place z[s, :, a, b] = H[:, :, a, b] @ (z[s, :, a, b] + row[s, :, b] + col[s, :, a]) for complex z (S, d, A, B), d ≤ 3,
+    """In place z[s, :, i, j] = H[:, :, i, j] @ (z[s, :, i, j] + row[s, :, j] + col[s, :, i]) for complex z (S, d, A, B), d ≤ 3,
     real or complex H (d, d, A, B), row (S, d, B) and col (S, d, A): the symbol times a spectrum plus two line spectra."""
     S, d, A, B = z.shape
     for s in range(S):
-        for m in range(A):
+        for i in range(A):
             if d == 1:
-                for k in range(B): z[s, 0, m, k] = H[0, 0, m, k] * (z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m])
+                for j in range(B): z[s, 0, i, j] = H[0, 0, i, j] * (z[s, 0, i, j] + row[s, 0, j] + col[s, 0, i])
             elif d == 2:
-                for k in range(B):
-                    a, b = z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m], z[s, 1, m, k] + row[s, 1, k] + col[s, 1, m]
-                    z[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b
-                    z[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b
+                for j in range(B):
+                    a, b = z[s, 0, i, j] + row[s, 0, j] + col[s, 0, i], z[s, 1, i, j] + row[s, 1, j] + col[s, 1, i]
+                    z[s, 0, i, j] = H[0, 0, i, j] * a + H[0, 1, i, j] * b
+                    z[s, 1, i, j] = H[1, 0, i, j] * a + H[1, 1, i, j] * b
             else:
-                for k in range(B):
-                    a = z[s, 0, m, k] + row[s, 0, k] + col[s, 0, m]
-                    b = z[s, 1, m, k] + row[s, 1, k] + col[s, 1, m]
-                    c = z[s, 2, m, k] + row[s, 2, k] + col[s, 2, m]
-                    z[s, 0, m, k] = H[0, 0, m, k] * a + H[0, 1, m, k] * b + H[0, 2, m, k] * c
-                    z[s, 1, m, k] = H[1, 0, m, k] * a + H[1, 1, m, k] * b + H[1, 2, m, k] * c
-                    z[s, 2, m, k] = H[2, 0, m, k] * a + H[2, 1, m, k] * b + H[2, 2, m, k] * c
+                for j in range(B):
+                    a = z[s, 0, i, j] + row[s, 0, j] + col[s, 0, i]
+                    b = z[s, 1, i, j] + row[s, 1, j] + col[s, 1, i]
+                    c = z[s, 2, i, j] + row[s, 2, j] + col[s, 2, i]
+                    z[s, 0, i, j] = H[0, 0, i, j] * a + H[0, 1, i, j] * b + H[0, 2, i, j] * c
+                    z[s, 1, i, j] = H[1, 0, i, j] * a + H[1, 1, i, j] * b + H[1, 2, i, j] * c
+                    z[s, 2, i, j] = H[2, 0, i, j] * a + H[2, 1, i, j] * b + H[2, 2, i, j] * c
     return z
 
 # %% ../nbs/01_fem.ipynb 29
