@@ -261,29 +261,51 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
     return out
 
 # %% ../nbs/01_fem.ipynb 26
-@numba.njit(fastmath=True, cache=True, nogil=True)
-def _symbol_multiply(z, H, row, col):
-    """In place z[s, :, i, j] = H[:, :, i, j] @ (z[s, :, i, j] + row[s, :, j] + col[s, :, i]) for complex z (S, d, A, B), d ≤ 3,
-    real or complex H (d, d, A, B), row (S, d, B) and col (S, d, A): the symbol times a spectrum plus two line spectra."""
-    S, d, A, B = z.shape
+@numba.njit(fastmath=True, nogil=True, inline="always")
+def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
+    "The body of `_symbol_multiply` for one number of fields d and one kind of symbol (complex or real), both constant where it is inlined."
+    S, _, A, B2 = z.shape
+    a, w = np.empty((d, B2), z.dtype), np.empty((d, B2), z.dtype)   # z + row + col along one i, and the same with Re, Im swapped
     for s in range(S):
         for i in range(A):
-            if d == 1:
-                for j in range(B): z[s, 0, i, j] = H[0, 0, i, j] * (z[s, 0, i, j] + row[s, 0, j] + col[s, 0, i])
-            elif d == 2:
-                for j in range(B):
-                    a, b = z[s, 0, i, j] + row[s, 0, j] + col[s, 0, i], z[s, 1, i, j] + row[s, 1, j] + col[s, 1, i]
-                    z[s, 0, i, j] = H[0, 0, i, j] * a + H[0, 1, i, j] * b
-                    z[s, 1, i, j] = H[1, 0, i, j] * a + H[1, 1, i, j] * b
-            else:
-                for j in range(B):
-                    a = z[s, 0, i, j] + row[s, 0, j] + col[s, 0, i]
-                    b = z[s, 1, i, j] + row[s, 1, j] + col[s, 1, i]
-                    c = z[s, 2, i, j] + row[s, 2, j] + col[s, 2, i]
-                    z[s, 0, i, j] = H[0, 0, i, j] * a + H[0, 1, i, j] * b + H[0, 2, i, j] * c
-                    z[s, 1, i, j] = H[1, 0, i, j] * a + H[1, 1, i, j] * b + H[1, 2, i, j] * c
-                    z[s, 2, i, j] = H[2, 0, i, j] * a + H[2, 1, i, j] * b + H[2, 2, i, j] * c
+            for b in range(d):
+                zb, rb, ab, wb = z[s, b, i], row[s, b], a[b], w[b]
+                cr, ci = col[s, b, 2 * i], col[s, b, 2 * i + 1]
+                for j in range(B2 // 2):
+                    x, y = zb[2 * j] + rb[2 * j] + cr, zb[2 * j + 1] + rb[2 * j + 1] + ci
+                    ab[2 * j], ab[2 * j + 1] = x, y
+                    if cplx: wb[2 * j], wb[2 * j + 1] = y, x
+            for c in range(d):
+                zc = z[s, c, i]
+                for j in range(B2):
+                    acc = Hr[c, 0, i, j] * a[0, j]
+                    if cplx: acc += Hs[c, 0, i, j] * w[0, j]
+                    for b in range(1, d):
+                        acc += Hr[c, b, i, j] * a[b, j]
+                        if cplx: acc += Hs[c, b, i, j] * w[b, j]
+                    zc[j] = acc
     return z
+
+@numba.njit(fastmath=True, cache=True, nogil=True)
+def _symbol_multiply(z, Hr, Hs, row, col):
+    """In place z[s, :, i, j] = H[:, :, i, j] @ (z[s, :, i, j] + row[s, :, j] + col[s, :, i]) for complex z (S, d, A, B), d ≤ 3, row (S, d, B)
+    and col (S, d, A), each passed as its float view (Re, Im pairs along the last axis), and H (d, d, A, B) as its `_symbol_parts` (Hr, Hs)."""
+    d, cplx = z.shape[1], Hs.shape[0] > 0
+    if d == 1: return _symbol_rows(z, Hr, Hs, row, col, 1, True) if cplx else _symbol_rows(z, Hr, Hs, row, col, 1, False)
+    if d == 2: return _symbol_rows(z, Hr, Hs, row, col, 2, True) if cplx else _symbol_rows(z, Hr, Hs, row, col, 2, False)
+    return _symbol_rows(z, Hr, Hs, row, col, 3, True) if cplx else _symbol_rows(z, Hr, Hs, row, col, 3, False)
+
+def _symbol_parts(H):
+    "H (d, d, A, B) as `_symbol_multiply` takes it: Hr (d, d, A, 2B), Re H on both floats of each number, and Hs, Im H as (−Im, +Im), empty for a real H."
+    Hr = np.repeat(H.real, 2, -1)
+    if not np.iscomplexobj(H): return Hr, Hr[:0]
+    Hs = np.repeat(H.imag, 2, -1)
+    Hs[..., 0::2] *= -1
+    return Hr, Hs
+
+def _floats(a):
+    "The float view of a complex tensor (..., B): Re, Im pairs along the last axis (..., 2B), as numpy."
+    return torch.view_as_real(a).flatten(-2).numpy()
 
 # %% ../nbs/01_fem.ipynb 29
 class GridOperator:
@@ -304,6 +326,7 @@ class GridOperator:
         self.g64 = t(lin @ kref, torch.float64)                                       # pixel load vectors
         self.mask = torch.as_tensor(self.boundary_mask(offsets)) if dirichlet else None
         self.inv_symbol = self.inverse_symbol()                                      # built on the CPU, then moved
+        self.symbol_parts = _symbol_parts(self.inv_symbol.numpy())                   # its form for the CPU kernel
         if dirichlet: self.capacitance = self.capacitance_matrix()
         for name in ("mask", "inv_symbol", "capacitance", "zc", "bnd", "bnd_pos", "edge_weights"):
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).to(device))
@@ -348,15 +371,14 @@ def inverse_symbol(self:GridOperator):
 @patch
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
     "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m (in place on the CPU)."
-    H = self.inv_symbol if symbol is None else symbol
     if z.device.type != "cpu":
         if row is not None: z = z + row[..., None, :]
         if col is not None: z = z + col[..., None]
-        return torch.einsum("cemk,...emk->...cmk", H.to(z.dtype), z)
+        return torch.einsum("cemk,...emk->...cmk", (self.inv_symbol if symbol is None else symbol).to(z.dtype), z)
     row = z.new_zeros(z.shape[:-2] + z.shape[-1:]) if row is None else row   # the kernel takes arrays: zero lines
     col = z.new_zeros(z.shape[:-1]) if col is None else col
-    lines = (a.reshape(-1, *a.shape[-2:]).numpy() for a in (row, col))
-    _symbol_multiply(z.view(-1, *z.shape[-3:]).numpy(), H.numpy(), *lines)
+    lines = (_floats(a.reshape(-1, *a.shape[-2:])) for a in (row, col))
+    _symbol_multiply(_floats(z.view(-1, *z.shape[-3:])), *(self.symbol_parts if symbol is None else _symbol_parts(symbol.numpy())), *lines)
     return z
 
 @patch
