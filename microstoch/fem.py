@@ -226,8 +226,9 @@ def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
 
 # %% ../nbs/01_fem.ipynb 25
 @numba.njit(fastmath=True, cache=True, nogil=True)
-def _q1_apply(u, p, kref, comp, di, dj, out):
-    "out = K(p) u for u (B, L, d, N, N), p (B, N, N); local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."
+def _q1_apply(u, p, kref, comp, di, dj, mask, out, dots):
+    """out = K(p) u for u (B, L, d, N, N), p (B, N, N), times mask (d, N, N) unless it is empty, and dots[s, l] = u[s, l]·out[s, l];
+    local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."""
     B, L, d, N, _ = u.shape
     nd = kref.shape[0]
     for sl in range(B * L):
@@ -258,6 +259,14 @@ def _q1_apply(u, p, kref, comp, di, dj, out):
                     orow[0] += R[a, N - 1]
                 else:
                     for j in range(N): orow[j] += R[a, j]
+        acc = 0.                                     # while the system's output is in cache: mask, u·out
+        for c in range(d):
+            for i in range(N):
+                oi, ui = o[c, i], u[s, l, c, i]
+                if mask.shape[0]:
+                    for j in range(N): oi[j] *= mask[c, i, j]
+                for j in range(N): acc += ui[j] * oi[j]
+        dots[s, l] = acc
     return out
 
 # %% ../nbs/01_fem.ipynb 26
@@ -357,7 +366,7 @@ def inverse_symbol(self:GridOperator):
     delta[0, range(self.d), range(self.d), 0, 0] = 1
     one = torch.ones(1, self.N, self.N, dtype=torch.float64)
     cols = torch.empty_like(delta)
-    _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, cols.numpy())
+    _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, np.ones((0, 0, 0)), cols.numpy(), np.empty((1, self.d)))
     H = _spectrum(cols[0]).permute(2, 3, 1, 0)                             # H[k, m]: (d, d) Hermitian
     w, V = torch.linalg.eigh(H[0, 0].real)
     null = w <= 1e-9 * float(np.abs(self.kref[np.float64]).max())
@@ -407,15 +416,19 @@ def capacitance_matrix(self:GridOperator):
     return torch.linalg.inv(M)
 
 # %% ../nbs/01_fem.ipynb 36
+def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
+
 @patch
-def apply(self:GridOperator, u, p):
-    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
-    if u.device.type != "cpu": out = self.apply_conv(u, p)
-    else:
-        u, p = u.contiguous(), p.contiguous()
-        out = torch.empty_like(u)
-        _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, out.numpy())
-    return out if self.mask is None else out.mul_(self.mask)
+def apply(self:GridOperator, u, p, dot=False):
+    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N), and with `dot` also uᵀK(p)u (B, L): numba kernel on CPU, convolutions elsewhere."
+    if u.device.type != "cpu":
+        out = self.apply_conv(u, p) if self.mask is None else self.apply_conv(u, p).mul_(self.mask)
+        return (out, _bdot(u, out)) if dot else out
+    u, p = u.contiguous(), p.contiguous()
+    out, dots = torch.empty_like(u), u.new_empty(u.shape[:2])
+    mask = np.ones((0, 0, 0), np.float32) if self.mask is None else self.mask.numpy()
+    _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, mask, out.numpy(), dots.numpy())
+    return (out, dots) if dot else out
 
 @patch
 def apply_conv(self:GridOperator, u, p):
@@ -454,9 +467,27 @@ def precondition(self:GridOperator, r):
     return _real_field(R, N).mul_(self.mask)
 
 # %% ../nbs/01_fem.ipynb 45
-def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
-
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
+
+@numba.njit(fastmath=True, cache=True, nogil=True)
+def _direction_kernel(d, z, r, rz_old, rz):
+    "In place, for each system s (rows of d, z, r): rz[s] = r[s]·z[s] and d[s] = z[s] + (rz[s] / rz_old[s]) d[s], with 0 for the ratio where rz_old[s] = 0."
+    for s in range(d.shape[0]):
+        ds, zs, rs, acc = d[s], z[s], r[s], 0.
+        for k in range(ds.shape[0]): acc += rs[k] * zs[k]
+        rz[s] = acc
+        beta = acc / rz_old[s] if rz_old[s] > 0 else 0.
+        for k in range(ds.shape[0]): ds[k] = zs[k] + beta * ds[k]
+
+def _next_direction(d, z, r, rz_old):
+    "CG's next search direction d = z + β d in place, β = rᵀz / rz_old per system; returns rᵀz (B, L). One pass per system on the CPU."
+    if d.device.type != "cpu":
+        rz = _bdot(r, z)
+        torch.addcmul(z, _ratio(rz, rz_old), d, out=d)
+        return rz
+    rz, rows = torch.empty_like(rz_old), lambda a: a.view(-1, a.shape[-3:].numel()).numpy()
+    _direction_kernel(rows(d), rows(z), rows(r), rz_old.reshape(-1).numpy(), rz.view(-1).numpy())
+    return rz
 
 def pcg(op, p, b, rtol, atol, maxiter=500):
     "Batched preconditioned CG for K(p) u = b; stops when every system's rᵀP r ≤ max(rtol² r₀ᵀP r₀, atol), after no iteration if b meets atol."
@@ -466,12 +497,10 @@ def pcg(op, p, b, rtol, atol, maxiter=500):
     stop = torch.clamp(rtol**2 * rz, min=atol)
     for it in range(maxiter):
         if (rz <= stop).all(): return u, it
-        q = op.apply(d, p)
-        alpha = _ratio(rz, _bdot(d, q))
+        q, dq = op.apply(d, p, dot=True)
+        alpha = _ratio(rz, dq)
         u.addcmul_(alpha, d); r.addcmul_(alpha, q, value=-1)
-        z = op.precondition(r)
-        rz, rz_old = _bdot(r, z), rz
-        torch.addcmul(z, _ratio(rz, rz_old), d, out=d)
+        rz = _next_direction(d, op.precondition(r), r, rz)
     raise RuntimeError(f"PCG did not converge in {maxiter} iterations")
 
 def _solve_refined(op, p, f, atol, rtol=1e-4):
