@@ -226,11 +226,11 @@ def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
 
 # %% ../nbs/01_fem.ipynb 25
 @numba.njit(fastmath=True, cache=True, nogil=True)
-def _q1_apply(u, p, kref, comp, di, dj, mask, out, dots):
-    """out = K(p) u for u (B, L, d, N, N), p (B, N, N), times mask (d, N, N) unless it is empty, and dots[s, l] = u[s, l]·out[s, l];
-    local dof a of element (i, j) is component comp[a] of node (i + di[a], j + dj[a])."""
+def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
+    """out = K(p) u for u (B, L, d, N, N), p (B, N, N), times mask (d, N, N) unless it is empty; local dof a of element (i, j) is component
+    comp[a] of node (i + di[a], j + dj[a]). Unless rz (B, L) is empty, also CG's step for each system: x += α u, r −= α out, α = rz / uᵀout."""
     B, L, d, N, _ = u.shape
-    nd = kref.shape[0]
+    nd, alpha = kref.shape[0], np.empty(1, u.dtype)
     for sl in range(B * L):
         s, l = sl // L, sl % L
         U = np.empty((nd, N), u.dtype)
@@ -259,14 +259,23 @@ def _q1_apply(u, p, kref, comp, di, dj, mask, out, dots):
                     orow[0] += R[a, N - 1]
                 else:
                     for j in range(N): orow[j] += R[a, j]
-        acc = 0.                                     # while the system's output is in cache: mask, u·out
+        uo = 0.                                      # while the system's output is in cache: the mask, uᵀout
         for c in range(d):
             for i in range(N):
                 oi, ui = o[c, i], u[s, l, c, i]
                 if mask.shape[0]:
                     for j in range(N): oi[j] *= mask[c, i, j]
-                for j in range(N): acc += ui[j] * oi[j]
-        dots[s, l] = acc
+                if rz.shape[0]:
+                    for j in range(N): uo += ui[j] * oi[j]
+        if rz.shape[0]:                              # and CG's step, α in the precision of u
+            alpha[0] = rz[s, l] / uo if uo > 0 else 0.
+            a = alpha[0]
+            for c in range(d):
+                for i in range(N):
+                    oi, ui, xi, ri = o[c, i], u[s, l, c, i], x[s, l, c, i], r[s, l, c, i]
+                    for j in range(N):
+                        xi[j] += a * ui[j]
+                        ri[j] -= a * oi[j]
     return out
 
 # %% ../nbs/01_fem.ipynb 26
@@ -366,7 +375,7 @@ def inverse_symbol(self:GridOperator):
     delta[0, range(self.d), range(self.d), 0, 0] = 1
     one = torch.ones(1, self.N, self.N, dtype=torch.float64)
     cols = torch.empty_like(delta)
-    _q1_apply(delta.numpy(), one.numpy(), self.kref[np.float64], self.comp, self.di, self.dj, np.ones((0, 0, 0)), cols.numpy(), np.empty((1, self.d)))
+    self.run_kernel(delta, one, out=cols, periodic=True)
     H = _spectrum(cols[0]).permute(2, 3, 1, 0)                             # H[k, m]: (d, d) Hermitian
     w, V = torch.linalg.eigh(H[0, 0].real)
     null = w <= 1e-9 * float(np.abs(self.kref[np.float64]).max())
@@ -418,17 +427,31 @@ def capacitance_matrix(self:GridOperator):
 # %% ../nbs/01_fem.ipynb 36
 def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
 
+def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
+
 @patch
-def apply(self:GridOperator, u, p, dot=False):
-    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N), and with `dot` also uᵀK(p)u (B, L): numba kernel on CPU, convolutions elsewhere."
-    if u.device.type != "cpu":
-        out = self.apply_conv(u, p) if self.mask is None else self.apply_conv(u, p).mul_(self.mask)
-        return (out, _bdot(u, out)) if dot else out
+def apply(self:GridOperator, u, p):
+    "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
+    if u.device.type == "cpu": return self.run_kernel(u, p)
+    return self.apply_conv(u, p) if self.mask is None else self.apply_conv(u, p).mul_(self.mask)
+
+@patch
+def cg_step(self:GridOperator, d, p, rz, u, r):
+    "CG's step in place for the direction d (B, L, d, N, N): u += α d, r −= α K(p) d, α = rz / dᵀK(p)d per system (0 where dᵀK(p)d is 0)."
+    if d.device.type == "cpu": return self.run_kernel(d, p, rz, u, r)   # in the operator kernel's pass
+    q = self.apply(d, p)
+    alpha = _ratio(rz, _bdot(d, q))
+    u.addcmul_(alpha, d); r.addcmul_(alpha, q, value=-1)
+
+@patch
+def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, periodic=False):
+    "The numba kernel on CPU tensors: K(p) u (into `out` if given; `periodic`: without the Dirichlet rows zeroed), with CG's step on x and r if rz is given."
     u, p = u.contiguous(), p.contiguous()
-    out, dots = torch.empty_like(u), u.new_empty(u.shape[:2])
-    mask = np.ones((0, 0, 0), np.float32) if self.mask is None else self.mask.numpy()
-    _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, mask, out.numpy(), dots.numpy())
-    return (out, dots) if dot else out
+    out = torch.empty_like(u) if out is None else out
+    mask = np.ones((0, 0, 0), np.float32) if self.mask is None or periodic else self.mask.numpy()
+    step = (rz.numpy(), x.numpy(), r.numpy()) if rz is not None else (np.empty((0, 0), u.numpy().dtype), out.numpy()[:0], out.numpy()[:0])
+    _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, mask, out.numpy(), *step)
+    return out
 
 @patch
 def apply_conv(self:GridOperator, u, p):
@@ -467,8 +490,6 @@ def precondition(self:GridOperator, r):
     return _real_field(R, N).mul_(self.mask)
 
 # %% ../nbs/01_fem.ipynb 45
-def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
-
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _direction_kernel(d, z, r, rz_old, rz):
     "In place, for each system s (rows of d, z, r): rz[s] = r[s]·z[s] and d[s] = z[s] + (rz[s] / rz_old[s]) d[s], with 0 for the ratio where rz_old[s] = 0."
@@ -497,9 +518,7 @@ def pcg(op, p, b, rtol, atol, maxiter=500):
     stop = torch.clamp(rtol**2 * rz, min=atol)
     for it in range(maxiter):
         if (rz <= stop).all(): return u, it
-        q, dq = op.apply(d, p, dot=True)
-        alpha = _ratio(rz, dq)
-        u.addcmul_(alpha, d); r.addcmul_(alpha, q, value=-1)
+        op.cg_step(d, p, rz, u, r)
         rz = _next_direction(d, op.precondition(r), r, rz)
     raise RuntimeError(f"PCG did not converge in {maxiter} iterations")
 
