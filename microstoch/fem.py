@@ -438,10 +438,11 @@ def apply(self:GridOperator, u, p):
 @patch
 def cg_step(self:GridOperator, d, p, rz, u, r):
     "CG's step in place for the direction d (B, L, d, N, N): u += α d, r −= α K(p) d, α = rz / dᵀK(p)d per system (0 where dᵀK(p)d is 0)."
-    if d.device.type == "cpu": return self.run_kernel(d, p, rz, u, r)   # in the operator kernel's pass
-    q = self.apply(d, p)
-    alpha = _ratio(rz, _bdot(d, q))
-    u.addcmul_(alpha, d); r.addcmul_(alpha, q, value=-1)
+    if d.device.type == "cpu": self.run_kernel(d, p, rz, u, r)   # in the operator kernel's pass
+    else:
+        q = self.apply(d, p)
+        alpha = _ratio(rz, _bdot(d, q))
+        u.addcmul_(alpha, d); r.addcmul_(alpha, q, value=-1)
 
 @patch
 def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, periodic=False):
@@ -489,7 +490,7 @@ def precondition(self:GridOperator, r):
     R[..., 0, 0] += N**2 * (sol[:, nb:] @ zc.T).view(R.shape[:-2])             # ... + Z μ: constants, on the mean mode
     return _real_field(R, N).mul_(self.mask)
 
-# %% ../nbs/01_fem.ipynb 45
+# %% ../nbs/01_fem.ipynb 46
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _direction_kernel(d, z, r, rz_old, rz):
     "In place, for each system s (rows of d, z, r): rz[s] = r[s]·z[s] and d[s] = z[s] + (rz[s] / rz_old[s]) d[s], with 0 for the ratio where rz_old[s] = 0."
@@ -532,7 +533,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-4):
         u += du.double()
         r = f - op.apply(u, p)
 
-# %% ../nbs/01_fem.ipynb 54
+# %% ../nbs/01_fem.ipynb 56
 def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
     "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
     N = x.shape[-1]
@@ -545,7 +546,7 @@ def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="perio
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
-# %% ../nbs/01_fem.ipynb 58
+# %% ../nbs/01_fem.ipynb 60
 def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
     return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
@@ -575,7 +576,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 59
+# %% ../nbs/01_fem.ipynb 61
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                a0:float=1., a1:float=50., # conductivities of phase 0 and phase 1
                E0:float=1., E1:float=50., # Young's moduli of phase 0 and phase 1
@@ -612,7 +613,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
             parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 77
+# %% ../nbs/01_fem.ipynb 79
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -631,7 +632,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 104
+# %% ../nbs/01_fem.ipynb 106
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -660,7 +661,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 105
+# %% ../nbs/01_fem.ipynb 107
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",
