@@ -433,7 +433,8 @@ def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[...
 def apply(self:GridOperator, u, p):
     "K(p) u for u (B, L, d, N, N) and pixel values p (B, N, N): numba kernel on CPU, convolutions elsewhere."
     if u.device.type == "cpu": return self.run_kernel(u, p)
-    return self.apply_conv(u, p) if self.mask is None else self.apply_conv(u, p).mul_(self.mask)
+    out = self.apply_conv(u, p)
+    return out if self.mask is None else out.mul_(self.mask)
 
 @patch
 def cg_step(self:GridOperator, d, p, rz, u, r):
@@ -447,11 +448,12 @@ def cg_step(self:GridOperator, d, p, rz, u, r):
 @patch
 def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, periodic=False):
     "The numba kernel on CPU tensors: K(p) u (into `out` if given; `periodic`: without the Dirichlet rows zeroed), with CG's step on x and r if rz is given."
-    u, p = u.contiguous(), p.contiguous()
-    out = torch.empty_like(u) if out is None else out
+    u, p = u.contiguous().numpy(), p.contiguous().numpy()
+    out = torch.from_numpy(np.empty_like(u)) if out is None else out
+    o = out.numpy()
     mask = np.ones((0, 0, 0), np.float32) if self.mask is None or periodic else self.mask.numpy()
-    step = (rz.numpy(), x.numpy(), r.numpy()) if rz is not None else (np.empty((0, 0), u.numpy().dtype), out.numpy()[:0], out.numpy()[:0])
-    _q1_apply(u.numpy(), p.numpy(), self.kref[u.numpy().dtype.type], self.comp, self.di, self.dj, mask, out.numpy(), *step)
+    step = (rz.numpy(), x.numpy(), r.numpy()) if rz is not None else (np.empty((0, 0), u.dtype), o[:0], o[:0])   # empty: no step
+    _q1_apply(u, p, self.kref[u.dtype.type], self.comp, self.di, self.dj, mask, o, *step)
     return out
 
 @patch
