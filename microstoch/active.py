@@ -4,8 +4,8 @@
 
 # %% auto 0
 __all__ = ['SCALES', 'EARLIER', 'OPTIONS', 'PAPER_OPTIONS', 'LEGACY_DEFAULTS', 'select_top', 'run_config', 'run_name',
-           'read_summary', 'mc_seed', 'ActiveRun', 'case_of', 'best_step', 'run_case', 'aggregate_sweep',
-           'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
+           'read_summary', 'mc_seed', 'ActiveRun', 'optimism_gap', 'case_of', 'best_step', 'run_case',
+           'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
 import json
@@ -17,8 +17,8 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 
-from .vbem import VBEM, fem_properties
-from .field import RandomField, check_int, check_vf
+from .vbem import VBEM, fem_properties, estimate_objective
+from .field import RandomField, check_int, check_vf, sample_microstructures
 from .fem import PHYSICS
 from .data import make_dataset, write_atomic, read_or_redo
 from .case import Case, DEFAULT_SIZES, get_case
@@ -44,7 +44,8 @@ OPTIONS = dict(warm_start=True,      # retrain from the previous step's weights 
                padding='circular',   # the surrogate's convolution padding: 'circular' (periodic) or 'zeros' (the paper's)
                augment=True,         # train with random periodic shifts and flips
                fem_tol=1e-3,         # the FEM's bound on the error of each effective tensor entry, for labels and assessments (homogenize's tol)
-               phi_range=None)       # VB-EM rescales ϕ to this range (max − min) after every M-step, as the authors' Case 1 code does (10)
+               phi_range=None,       # VB-EM rescales ϕ to this range (max − min) after every M-step, as the authors' Case 1 code does (10)
+               candidates='q')       # acquisition candidates x = F_ϕ*(Ψ_t): Ψ_t ~ q⁽ˡ⁾ ('q', the paper's text) or ~ N(0, I), x ~ p(x|ϕ*) ('prior', the authors' code)
 PAPER_OPTIONS = dict(padding='zeros', augment=False)   # physics='paper': the microstructures are not periodic
 
 # %% ../nbs/04_active.ipynb 11
@@ -64,6 +65,7 @@ def run_config(case:str|Case='case1', # a built-in case's name, or a Case (e.g. 
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     opts = {k: settings.pop(k, v) for k, v in {**OPTIONS, **(PAPER_OPTIONS if physics == 'paper' else {})}.items()}
     if opts['padding'] not in ('circular', 'zeros'): raise ValueError(f"padding must be 'circular' or 'zeros', got {opts['padding']!r}")
+    if opts['candidates'] not in ('q', 'prior'): raise ValueError(f"candidates must be 'q' or 'prior', got {opts['candidates']!r}")
     for k in ('warm_start', 'augment'):
         if not isinstance(opts[k], bool): raise ValueError(f"{k} must be True or False, got {opts[k]!r}")
     if not (isinstance(opts['fem_tol'], (int, float)) and 0 < opts['fem_tol'] < math.inf): raise ValueError(f"fem_tol must be a positive number, got {opts['fem_tol']!r}")
@@ -106,7 +108,7 @@ def run_name(case:str|Case, scale:str, method:str, seed:int, vf:float|None=None,
     tag += f'-phys{physics}' if physics != 'periodic' else ''
     return f'{case.name}-{scale}{tag}-{method}-seed{seed}'
 
-LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None, fem_tol=1e-6)   # what runs made before these settings existed used
+LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None, fem_tol=1e-6, candidates='q')   # what runs made before these settings existed used
 
 # %% ../nbs/04_active.ipynb 15
 def _legacy_config(cfg:dict):
@@ -167,7 +169,7 @@ class ActiveRun:
         self.phi0 = torch.randn(100, generator=torch.Generator().manual_seed(cfg['seed']))
         self.summary = read_or_redo(self.out / 'summary.json', read_summary) or dict(   # a damaged summary is rebuilt from the steps' files
             case=cfg['case'], case_spec=cfg['case_spec'], method=cfg['method'], scale=cfg['scale'], seed=cfg['seed'], vf=cfg['vf'], physics=cfg['physics'],
-            phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
+            candidates=cfg['candidates'], phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
             phase_s=dict(fem=0., train=0., vbem=0., assess=0.), versions=_versions())
         self._wall0, self._t0 = self.summary['wall_s'], time.perf_counter()
 
@@ -244,6 +246,23 @@ def assess_phi(self:ActiveRun, phi, file):
     return a
 
 @patch
+def believe(self:ActiveRun, sur, phi, file):
+    "What the optimiser believed at ϕ, cached in `file`: the surrogate's assessment of the FEM assessment's own microstructures, and VB-EM's objective through the surrogate (estimate_objective, smooth x)."
+    p = read_or_redo(file, lambda p: _read_json_object(p, ['assessment', 'objective']))
+    if p is not None: return p
+    c, t0 = self.cfg, time.perf_counter()
+    x = sample_microstructures(torch.as_tensor(phi, dtype=torch.float32), c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']), field=self.field)
+    est = estimate_objective(sur, self.objective, phi, n=c['n_mc'], vf=c['vf'], seed=mc_seed(c['seed']), field=self.field)
+    p = dict(assessment=self.objective.predict_assessment(*sur.predict(x)), objective=dict(est, headline=self.objective.estimate_headline(est['value'])))
+    _write_json(file, p)
+    self.summary['phase_s']['assess'] += time.perf_counter() - t0
+    return p
+
+def optimism_gap(predicted:dict, assessment:dict, objective): # believe's dict, the FEM assessment of the same ϕ, the objective (or its class)
+    "How much better the surrogate says ϕ is than the FEM finds, on the same microstructures: the difference of merits (Pr: predicted − FEM; KL: FEM − predicted); > 0 is optimism."
+    return objective.merit(predicted['assessment']) - objective.merit(assessment)
+
+@patch
 def acquire(self:ActiveRun, l:int, sur, vb):
     "Label D_add for step l + 1: the N_add best of N_pool candidates from q⁽ˡ⁾ (active) or N_add ancestral samples (random)."
     c, name = self.cfg, f'add{l + 1}'
@@ -264,9 +283,9 @@ def _read_selected(path):
 
 @patch
 def select(self:ActiveRun, sur, vb, seed:int, file):
-    "Score N_pool candidates x ~ q through F_ϕ* and save the N_add best with their scores to `file`."
+    "Score N_pool candidates x = F_ϕ*(Ψ_t), Ψ_t from q or the prior (the `candidates` option), and save the N_add best with their scores to `file`."
     c = self.cfg
-    pool = vb.sample_x(c['n_pool'], binary=True, seed=seed)
+    pool = vb.sample_x(c['n_pool'], binary=True, seed=seed, source=c['candidates'])
     m, v = sur.predict(pool)
     scores = self.objective.acquisition(m.double(), v.double()).cpu()
     idx = select_top(scores, c['n_add'])
@@ -284,13 +303,20 @@ def run(self:ActiveRun):
     for l in range(c['steps'] + 1):
         (self.out / f'step{l}').mkdir(exist_ok=True)
         sur = self.train(l)
+        if l == 0:
+            p = self.believe(sur, self.phi0, self.out / 'step0' / 'predicted_initial.json')
+            self.summary['predicted_initial'] = dict(p, gap=optimism_gap(p, self.summary['assessment_initial'], self.objective))
         vb = self.optimise(l, sur)
-        a = self.assess_phi(vb.phi.detach().cpu(), self.out / f'step{l}' / 'assessment.json')
-        step = dict(l=l, n_labels=c['n0'] + l * c['n_add'], phi=vb.phi.detach().cpu().tolist(), assessment=a, em_iterations=len(vb.elbo_trace))
+        phi = vb.phi.detach().cpu()
+        a = self.assess_phi(phi, self.out / f'step{l}' / 'assessment.json')
+        p = self.believe(sur, phi, self.out / f'step{l}' / 'predicted.json')
+        step = dict(l=l, n_labels=c['n0'] + l * c['n_add'], phi=phi.tolist(), assessment=a, em_iterations=len(vb.elbo_trace),
+                    predicted=dict(p, gap=optimism_gap(p, a, self.objective)))
         self.summary['steps'] = [s for s in self.summary['steps'] if s['l'] != l] + [step]
         self.summary['recommended'] = best_step(self.summary['steps'], self.objective)
         self.save_summary()
-        if self.progress: tqdm.write(f"step {l}: {step['n_labels']} labels, {len(vb.elbo_trace)} EM iterations, assessment {self.objective.format(a)}")
+        if self.progress: tqdm.write(f"step {l}: {step['n_labels']} labels, {len(vb.elbo_trace)} EM iterations, assessment {self.objective.format(a)}; "
+                                     f"the surrogate predicted {self.objective.headline(p['assessment']):.3f} (optimism gap {step['predicted']['gap']:+.3f})")
         if l < c['steps']: self.acquire(l, sur, vb)
     return self.summary
 
@@ -310,7 +336,7 @@ def run_case(out, # run directory
     "Run (or resume) one case study with Algorithm 1 or the random baseline; returns summary.json's content."
     return ActiveRun(out, resume, progress, device, **config).run()
 
-# %% ../nbs/04_active.ipynb 39
+# %% ../nbs/04_active.ipynb 44
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
     if not summaries: raise ValueError("aggregate_sweep needs at least one run's summary, got none (summaries is empty)")
@@ -341,7 +367,7 @@ def local_cluster(n_workers:int|None=None): # worker processes (default: one per
     with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
-# %% ../nbs/04_active.ipynb 40
+# %% ../nbs/04_active.ipynb 45
 def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
@@ -364,7 +390,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     _write_json(out / 'sweep.json', res)
     return res
 
-# %% ../nbs/04_active.ipynb 41
+# %% ../nbs/04_active.ipynb 46
 def plot_sweep(res:dict, ax=None):
     "Headline number against the number of labels: median line and interquartile band per method (the paper's Fig. 6, left)."
     import matplotlib.pyplot as plt

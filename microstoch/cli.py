@@ -114,10 +114,13 @@ def _parser():
         r.add_argument('--baseline', action='store_true', help='random data instead of active learning')
         r.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda' (default: cpu)")
         r.add_argument('--physics', **case_physics)
-        r.add_argument('--phi-range', type=_number(0), default=None,
-                       help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
     s = sub.add_parser('sweep', parents=[common], help='many seeds of both methods on a dask cluster; medians and quartiles per data size',
                        description='Run seeds 0..R-1 of active learning and of the random baseline in parallel (dask), each resumable; write sweep.json.')
+    for r in runs + [r, s]:   # the options of the runs themselves
+        r.add_argument('--phi-range', type=_number(0), default=None,
+                       help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
+        r.add_argument('--candidates', choices=['q', 'prior'], default='q',
+                       help="acquisition candidates from q(l) (the paper's text, default) or from p(x|phi*) (prior: the authors' code)")
     s.add_argument('case', type=_case, help=f"a built-in case ({', '.join(CASES)}) or a case file (TOML)")
     s.add_argument('--runs', type=_integer(1), default=5, help='seeds per method (default: 5)')
     s.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help='sizes of each run (default: small; see microstoch case1 --help)')
@@ -145,19 +148,33 @@ def _parser():
     return p
 
 # %% ../nbs/90_cli.ipynb 15
+def _belief_cells(p:dict|None, obj): # a step's 'predicted' (None for runs made before it was recorded), the objective class
+    "The surrogate's headline, VB-EM's estimate and the optimism gap of one row of print_summary."
+    if p is None: return ['', '', '']
+    est = p['objective']['headline']
+    return [f"{obj.headline(p['assessment']):.3f}", '-' if est is None else f'{est:.3f}', f"{p['gap']:+.3f}"]
+
 def print_summary(summary:dict):
-    "The table a case run prints at its end: FEM assessment of phi(0) and of each step's optimum, the recommended step, phase times."
+    "The table a case run prints at its end: FEM assessment of phi(0) and of each step's optimum beside what the surrogate predicted there, the recommended step, the last step's optimism gap, phase times."
     from microstoch.active import best_step, case_of
     obj = case_of(summary).objective_class
     print(f"{summary['case']}, {summary['method']}, scale {summary['scale']}, seed {summary['seed']}, vf {summary['vf']}, "
           f"physics {summary.get('physics', 'periodic')}: FEM Monte Carlo of n = {summary['assessment_initial']['n_mc']} microstructures per phi")
-    rows = [('phi(0)', '', summary['assessment_initial'])] + [(f"phi*_{s['l']}", str(s['n_labels']), s['assessment']) for s in summary['steps']]
+    rows = [('phi(0)', '', summary['assessment_initial'], summary.get('predicted_initial'))] + \
+           [(f"phi*_{s['l']}", str(s['n_labels']), s['assessment'], s.get('predicted')) for s in summary['steps']]
     best = summary.get('recommended', best_step(summary['steps'], obj))
     header = [('phi', 6), ('labels', 6)] + [(h, max(len(h), len(t))) for h, t in obj.columns(rows[0][2])]
+    believed = any(r[3] is not None for r in rows)
+    if believed: header += [('surrogate', 9), ('VB-EM', 6), ('gap', 6)]
     print('  ' + '  '.join(f'{h:>{w}s}' for h, w in header))
-    for k, (name, n, a) in enumerate(rows):
-        cells = [name, n] + [t for _, t in obj.columns(a)]
+    for k, (name, n, a, p) in enumerate(rows):
+        cells = [name, n] + [t for _, t in obj.columns(a)] + (_belief_cells(p, obj) if believed else [])
         print('  ' + '  '.join(f'{c:>{w}s}' for c, (_, w) in zip(cells, header)) + ('  <- recommended (best assessed)' if k - 1 == best else ''))
+    last = summary['steps'][-1].get('predicted') if summary['steps'] else None
+    if last is not None:
+        g = last['gap']
+        print(f"  optimism gap at phi*_{summary['steps'][-1]['l']} (surrogate - FEM on the same microstructures, > 0: the surrogate promises more): "
+              f"{g:+.3f}" + (f": the surrogate is {'optimistic' if g > 0 else 'pessimistic'} by {abs(g):.3f}; trust the FEM column" if abs(g) >= 0.05 else ''))
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
 
 # %% ../nbs/90_cli.ipynb 19
@@ -175,7 +192,8 @@ def _case_run(args):
     case, method = Case.from_toml(args.case) if args.cmd == 'run' else CASES[args.cmd], 'random' if args.baseline else 'active'
     out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics)}'
     print_summary(run_case(out, args.resume, True, args.device, case=case, scale=args.scale, seed=args.seed, method=method,
-                           vf=args.vf, physics=args.physics, phi_range=args.phi_range))
+                           vf=args.vf, physics=args.physics, phi_range=args.phi_range,
+                           candidates=args.candidates))
     from microstoch.report import write_figures
     print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
 
@@ -185,7 +203,8 @@ def _sweep(args):
     case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
     physics = args.physics or case.physics
     out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
-    res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics)
+    res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics,
+                phi_range=args.phi_range, candidates=args.candidates)
     for method, rows in res['stats'].items():
         print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
     print(f"wrote {Path(out) / 'sweep.json'}")

@@ -151,8 +151,17 @@ def plot_marginal(out, # run directory
     return ax
 
 # %% ../nbs/04a_report.ipynb 21
+def _plot_beliefs_per_step(ax, n, steps, obj, color, label):
+    "What a run believed at each step's ϕ*: the surrogate's headline on the assessment's microstructures (dashed) and VB-EM's estimate (dotted); nothing for runs made before it was recorded."
+    if any('predicted' not in st for st in steps): return
+    ax.plot(n, [obj.headline(st['predicted']['assessment']) for st in steps], 's--', mfc='none', color=color, lw=1,
+            label=f'{label}: surrogate predicted')
+    est = [st['predicted']['objective']['headline'] for st in steps]
+    if None not in est: ax.plot(n, est, 'x:', color=color, lw=1, label=f'{label}: VB-EM estimate')
+
+# %% ../nbs/04a_report.ipynb 22
 def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'random': ...}
-    "Figure: the ELBO trace of VB-EM at l = 0 (first run) and the FEM headline number per step of every run, ϕ⁽⁰⁾ dotted, each run's recommended step starred."
+    "Figure: the ELBO trace of VB-EM at l = 0 (first run) and the FEM headline number per step of every run, ϕ⁽⁰⁾ dotted, each run's recommended step starred; beside each, what the run's surrogate predicted (dashed) and VB-EM's own estimate (dotted), where recorded."
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(1, 2, figsize=(10, 3.5), constrained_layout=True)
     sums = {label: load_summary(out) for label, out in runs.items()}
@@ -166,6 +175,7 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
         if None not in ci:
             ci = np.array(ci); ax[1].errorbar(n + 0.005 * n.max() * k, y, yerr=[y - ci[:, 0], ci[:, 1] - y], fmt='o-', capsize=3, label=label)
         else: ax[1].plot(n, y, 'o-', label=label)
+        _plot_beliefs_per_step(ax[1], n, s['steps'], obj, ax[1].lines[-1].get_color(), label)
         r = s.get('recommended', best_step(s['steps'], obj))
         ax[1].plot(n[r], y[r], '*', ms=14, mfc='none', mec='k', label='recommended' if k == 0 else None)
     ax[1].axhline(obj.headline(s0['assessment_initial']), c='gray', ls=':', label='ϕ⁽⁰⁾')
@@ -173,7 +183,7 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     ax[1].legend()
     return fig
 
-# %% ../nbs/04a_report.ipynb 24
+# %% ../nbs/04a_report.ipynb 25
 def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last one's assessments
                  ls=(0, 3, 6), # steps: ϕ⁽⁰⁾ with step ls[0]'s surrogate, then ϕ*_l with step l's
                  n:int=256, seed:int=7): # samples per belief; their seed
@@ -208,7 +218,7 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
         a.set(xlim=lims[c][:, 0], ylim=lims[c][:, 1], xlabel=deco['names'][0], ylabel=deco['names'][1])
     return fig, means
 
-# %% ../nbs/04a_report.ipynb 27
+# %% ../nbs/04a_report.ipynb 28
 def write_figures(out): # run directory of a finished (or partly finished) run
     "Write samples.png, densities.png, progress.png (and marginal.png for active learning) into the run directory; returns their paths."
     import matplotlib.pyplot as plt

@@ -56,6 +56,13 @@ class Objective:
     def log_u(self, mean, var): "log ∫ u p_M(κ|x) dκ per q_s, (B, n_q), from predictive means and variances (B, d)."; raise NotImplementedError
     def acquisition(self, mean, var): "α(x) of each candidate, (B,): larger is more worth labelling."; raise NotImplementedError
     def assess(self, kappa): "The Monte-Carlo assessment (a dict) of FEM properties κ (n, d)."; raise NotImplementedError
+    def predict_assessment(self, mean, var):
+        "The assessment the surrogate predicts for microstructures with predictive moments (n, d): assess's keys, p_M(κ|x) in place of the FEM."
+        raise NotImplementedError
+    @classmethod
+    def estimate_headline(cls, value:float):
+        "estimate_objective's value in the headline's units, or None where they differ."
+        return math.exp(value)
     @classmethod
     def columns(cls, a:dict): "(header, text) pairs of an assessment, its headline first, in plain ASCII headers for a terminal."; raise NotImplementedError
     @classmethod
@@ -89,6 +96,11 @@ class Box(Objective):
         kappa = _kappa(kappa, len(self.lo))
         inside = ((kappa >= self.lo.numpy()) & (kappa <= self.hi.numpy())).all(-1)
         return dict(n_mc=len(kappa), pr=float(inside.mean()), ci95=wilson_interval(int(inside.sum()), len(kappa)))
+    def predict_assessment(self, mean, var):
+        "The surrogate's Pr(κ ∈ K) = mean of Pr_M(κ ∈ K | x) over the n microstructures, with a normal 95 % interval over them."
+        p = self.log_u(mean, var)[:, 0].exp().double().cpu().numpy()
+        pr, h = float(p.mean()), 1.96 * float(p.std(ddof=1)) / math.sqrt(len(p)) if len(p) > 1 else 0.
+        return dict(n_mc=len(p), pr=pr, ci95=[max(0., pr - h), min(1., pr + h)])
     def acquisition(self, mean, var):
         "α(x) = P(1 − P), P = Pr_M(κ ∈ K | x), (B,)."
         p = self.log_u(mean, var)[:, 0].exp()
@@ -121,6 +133,10 @@ class GaussianUtility(Objective):
         "Monte-Carlo mean utility from properties κ (n, d) with its standard error."
         u = np.exp(-self.tau * ((_kappa(kappa, len(self.target), 2) - self.target.numpy()) ** 2).sum(-1))
         return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))))
+    def predict_assessment(self, mean, var):
+        "The surrogate's mean utility = mean of ∫ u p_M(κ|x) dκ over the n microstructures, with its standard error."
+        u = self.log_u(mean, var)[:, 0].exp().double().cpu().numpy()
+        return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))) if len(u) > 1 else 0.)
     def acquisition(self, mean, var):
         "α(x) = Var[u(κ)] = E[u²] − E[u]² under p_M(κ|x), (B,): u² is the same utility with 2τ."
         return GaussianUtility(self.target, 2 * self.tau).log_u(mean, var)[:, 0].exp() - (2 * self.log_u(mean, var)[:, 0]).exp()
@@ -165,12 +181,21 @@ class TargetDensity(Objective):
         "log p_M(κ⁽ˢ⁾ | x) for every sample s, (B, S)."
         k = self.samples.to(mean)[:, None]
         return (-0.5 * ((k - mean) ** 2 / var + var.log() + math.log(2 * math.pi))).sum(-1).T
+    def _fit(self, n, m, c):
+        "The assessment of a Gaussian fit N(m, c) to n properties: KL(p_target ‖ fit) and the mean log-score of the κ⁽ˢ⁾."
+        from scipy.stats import multivariate_normal
+        return dict(n_mc=n, mean=m.tolist(), cov=c.tolist(), kl_gauss=kl_gauss(self.mean, self.cov, m, c),
+                    log_score=float(multivariate_normal(m, c).logpdf(self.samples.numpy()).mean()))
     def assess(self, kappa):
         "Fit of the Monte-Carlo properties κ (n, d): mean, covariance, KL(p_target ‖ Gaussian fit), mean log-score of the κ⁽ˢ⁾."
-        from scipy.stats import multivariate_normal
-        kappa = _kappa(kappa, len(self.mean), len(self.mean) + 1); m, c = kappa.mean(0), np.cov(kappa.T)
-        return dict(n_mc=len(kappa), mean=m.tolist(), cov=c.tolist(), kl_gauss=kl_gauss(self.mean, self.cov, m, c),
-                    log_score=float(multivariate_normal(m, c).logpdf(self.samples.numpy()).mean()))
+        kappa = _kappa(kappa, len(self.mean), len(self.mean) + 1)
+        return self._fit(len(kappa), kappa.mean(0), np.cov(kappa.T))
+    def predict_assessment(self, mean, var):
+        "The same fit to the surrogate's mixture (1/n) Σ N(m_i, diag v_i): its mean, and covariance Cov(m) + mean(diag v)."
+        m, v = (np.asarray(t.double().cpu(), float) for t in (mean, var))
+        return self._fit(len(m), m.mean(0), np.cov(m.T).reshape(m.shape[1], -1) + np.diag(v.mean(0)))
+    @classmethod
+    def estimate_headline(cls, value): "None: U₂ is a mean log-score, not a KL."; return None
     def acquisition(self, mean, var):
         "α(x) = (1/S) Σ_s log p_M(κ⁽ˢ⁾ | x), (B,)."
         return self.log_u(mean, var).mean(-1)
@@ -179,7 +204,7 @@ class TargetDensity(Objective):
     @classmethod
     def columns(cls, a): return [('KL(target | fit)', f"{a['kl_gauss']:.3f}"), ('mean kappa', '(' + ', '.join(f'{m:.2f}' for m in a['mean']) + ')'), ('log-score', f"{a['log_score']:.2f}")]
 
-# %% ../nbs/03_vbem.ipynb 25
+# %% ../nbs/03_vbem.ipynb 27
 class LowRankGaussian(nn.Module):
     "n_q variational densities q_s(Ψ_t) = N(μ, diag(d) + LLᵀ) over the phases, started at the prior N(0, I)."
     def __init__(self, dim:int, # d_Ψ
@@ -203,7 +228,7 @@ class LowRankGaussian(nn.Module):
         prior = LowRankMultivariateNormal(torch.zeros_like(self.mu), torch.zeros_like(self.L[..., :1]), torch.ones_like(self.mu))
         return kl_divergence(self.dist(), prior)
 
-# %% ../nbs/03_vbem.ipynb 29
+# %% ../nbs/03_vbem.ipynb 31
 def log_utility(surrogate, # anything with predict(x) -> (mean, var), e.g. a Surrogate
                 objective, x):
     "Closed-form log ∫ u(κ) p_M(κ|x) dκ (or log p_M(κ⁽ˢ⁾|x)) per microstructure, (B, n_q)."
@@ -223,7 +248,7 @@ def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ 
     rel_se = (lu - log_mean).exp().std(0) / math.sqrt(n)         # SE of each log-mean
     return dict(value=float(log_mean.mean()), se=float(rel_se.square().sum().sqrt() / len(rel_se)), n=n)
 
-# %% ../nbs/03_vbem.ipynb 33
+# %% ../nbs/03_vbem.ipynb 35
 def ess(log_w):
     "Normalised effective sample size (Σw)² / (n Σw²) of each column of log-weights (n, k)."
     return (2 * log_w.logsumexp(0) - (2 * log_w).logsumexp(0)).exp() / len(log_w)
@@ -240,7 +265,7 @@ def own_scores(lu, n:int, n_q:int):
     lu = lu.reshape(n, n_q, -1)
     return lu[:, range(n_q), range(n_q)] if lu.shape[-1] == n_q > 1 else lu[..., 0]
 
-# %% ../nbs/03_vbem.ipynb 35
+# %% ../nbs/03_vbem.ipynb 37
 @dataclass(frozen=True)
 class EMSettings:
     "How VB-EM optimises: the variational family, the Adam steps per EM iteration and the tempering; checked on creation."
@@ -261,7 +286,7 @@ class EMSettings:
         if not (isinstance(self.ess_min, (int, float)) and 0 < self.ess_min <= 1): raise ValueError(f"ess_min must be in (0, 1], got {self.ess_min!r}")
         if self.phi_range is not None and not self.phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {self.phi_range!r}")
 
-# %% ../nbs/03_vbem.ipynb 37
+# %% ../nbs/03_vbem.ipynb 39
 class VBEM:
     "VB-EM for (O1)/(O2): maximise the ELBO over q(Ψ_t) (E-step) and ϕ (M-step) through a surrogate, with adaptive tempering."
     def __init__(self, surrogate, # anything with predict(x) -> (mean, var) of κ, differentiable in x
@@ -290,7 +315,7 @@ class VBEM:
         self.t, self.shift = 0., None
         self.advance_temperature()
 
-# %% ../nbs/03_vbem.ipynb 39
+# %% ../nbs/03_vbem.ipynb 41
 @patch
 def objective_at(self:VBEM, t:float):
     "The objective tempered to t ∈ [0, 1] (t = 1: the real one)."
@@ -311,7 +336,7 @@ def elbo(self:VBEM, n:int|None=None, # phases per q_s (default n_samples)
     if grad != 'q': psi = psi.detach()
     return (self._scores(psi, phi, self.objective_at(self.t)).mean(0) - kl).mean()
 
-# %% ../nbs/03_vbem.ipynb 40
+# %% ../nbs/03_vbem.ipynb 42
 @patch
 def _ascend(self:VBEM, grad:str, steps:int):
     "`steps` Adam updates of q ('q') or ϕ ('phi') along the ELBO gradient, computing only the gradients needed; returns the last ELBO."
@@ -336,7 +361,7 @@ def m_step(self:VBEM):
             if spread > self.settings.phi_range: self.phi.mul_(self.settings.phi_range / spread)
     return f
 
-# %% ../nbs/03_vbem.ipynb 41
+# %% ../nbs/03_vbem.ipynb 43
 @patch
 @torch.no_grad()
 def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
@@ -359,7 +384,7 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
     self.t = lo
     return self.t
 
-# %% ../nbs/03_vbem.ipynb 44
+# %% ../nbs/03_vbem.ipynb 46
 @patch
 def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
          window:int=10, patience:int=20, tol:float=1e-2, # stopping rule, see elbo_converged
@@ -381,14 +406,17 @@ def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
 
 @patch
 def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
-              binary:bool=True, seed:int|None=None):
-    "Microstructures x = F_ϕ(Ψ_t), Ψ_t ~ q: the candidates of active learning, (n, N, N)."
+              binary:bool=True, seed:int|None=None,
+              source:str='q'): # Ψ_t ~ q ('q', the paper's text) or Ψ_t ~ N(0, I), x ~ p(x|ϕ*) ('prior', the authors' code)
+    "Microstructures x = F_ϕ(Ψ_t) at the current ϕ, with Ψ_t from q or the prior: the candidates of active learning, (n, N, N)."
+    if source not in ('q', 'prior'): raise ValueError(f"source must be 'q' or 'prior', got {source!r}")
     g = torch.Generator().manual_seed(seed) if seed is not None else self.gen
     with torch.no_grad():
-        psi = self.q.rsample(-(-n // self.q.mu.shape[0]), g).reshape(-1, self.field.d_psi)[:n]
+        psi = self.q.rsample(-(-n // self.q.mu.shape[0]), g).reshape(-1, self.field.d_psi)[:n] if source == 'q' else \
+              self.field.draw_psi_t(n, generator=g, device=self.phi.device)
         return self.field(self.phi, psi, self.vf, binary)
 
-# %% ../nbs/03_vbem.ipynb 50
+# %% ../nbs/03_vbem.ipynb 52
 @patch
 def state_dict(self:VBEM):
     "What a run keeps of a VB-EM, on the CPU: ϕ, the state of q and the ELBO, t and ϕ traces."
@@ -401,7 +429,7 @@ def load_state_dict(self:VBEM, state:dict): # from state_dict, e.g. read back wi
     self.elbo_trace, self.t_trace, self.phi_trace = list(state['elbo_trace']), list(state['t_trace']), list(state['phi_trace'])
     return self
 
-# %% ../nbs/03_vbem.ipynb 54
+# %% ../nbs/03_vbem.ipynb 56
 def fem_properties(phi, # ϕ (Q,)
                    properties, # κ from (a_eff, C_eff), e.g. microstoch.case.CASE1.kappa
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
@@ -419,7 +447,7 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 68
+# %% ../nbs/03_vbem.ipynb 70
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
