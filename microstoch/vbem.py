@@ -4,8 +4,9 @@
 
 # %% auto 0
 __all__ = ['wilson_interval', 'Objective', 'Box', 'GaussianUtility', 'kl_gauss', 'TargetDensity', 'LowRankGaussian',
-           'log_utility', 'estimate_objective', 'ess', 'elbo_converged', 'own_scores', 'EMSettings', 'VBEM',
-           'fem_properties', 'assess', 'bench_vbem', 'format_bench_vbem']
+           'log_utility', 'estimate_objective', 'ess', 'elbo_converged', 'own_scores', 'spectral_kl',
+           'pull_into_trust_region', 'EMSettings', 'VBEM', 'fem_properties', 'assess', 'bench_vbem',
+           'format_bench_vbem']
 
 # %% ../nbs/03_vbem.ipynb 3
 import math
@@ -266,6 +267,21 @@ def own_scores(lu, n:int, n_q:int):
     return lu[:, range(n_q), range(n_q)] if lu.shape[-1] == n_q > 1 else lu[..., 0]
 
 # %% ../nbs/03_vbem.ipynb 37
+def spectral_kl(phi, ref):
+    "KL(γ(ϕ) ‖ γ(ϕ_ref)) between the spectral weights γ = softmax(ϕ) of two process parameters (Q,): how far p(x|ϕ) has moved."
+    lp, lr = torch.log_softmax(torch.as_tensor(phi).double(), -1), torch.log_softmax(torch.as_tensor(ref).double(), -1)
+    return float((lp.exp() * (lp - lr)).sum())
+
+def pull_into_trust_region(phi, centre, radius:float, bisections:int=30):
+    "ϕ itself if KL(γ(ϕ) ‖ γ(centre)) ≤ radius, else the point centre + s(ϕ − centre) on the segment whose KL is the radius (bisection on s)."
+    if spectral_kl(phi, centre) <= radius: return phi
+    lo, hi = 0., 1.
+    for _ in range(bisections):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if spectral_kl(centre + mid * (phi - centre), centre) <= radius else (lo, mid)
+    return centre + lo * (phi - centre)
+
+# %% ../nbs/03_vbem.ipynb 40
 @dataclass(frozen=True)
 class EMSettings:
     "How VB-EM optimises: the variational family, the Adam steps per EM iteration and the tempering; checked on creation."
@@ -278,15 +294,18 @@ class EMSettings:
     temper:bool=True            # adaptive tempering
     ess_min:float=0.5           # its ESS threshold
     phi_range:float|None=None   # after every M-step, rescale ϕ so that max ϕ − min ϕ ≤ phi_range (None: off)
+    trust_kl:float|None=None    # after every M-step, pull ϕ back towards its start until KL(γ(ϕ) ‖ γ(ϕ_start)) ≤ trust_kl (None: off)
     def __post_init__(self):
         for name in ('rank', 'e_steps', 'm_steps') + (('n_samples',) if self.n_samples is not None else ()): check_int(name, getattr(self, name), 1)
         for name in ('lr_q', 'lr_phi'):
             v = getattr(self, name)
             if not (isinstance(v, (int, float)) and 0 < v < math.inf): raise ValueError(f"{name} must be a positive number, got {v!r}")
         if not (isinstance(self.ess_min, (int, float)) and 0 < self.ess_min <= 1): raise ValueError(f"ess_min must be in (0, 1], got {self.ess_min!r}")
-        if self.phi_range is not None and not self.phi_range > 0: raise ValueError(f"phi_range must be a positive number or None, got {self.phi_range!r}")
+        for name in ('phi_range', 'trust_kl'):
+            v = getattr(self, name)
+            if v is not None and not (isinstance(v, (int, float)) and v > 0): raise ValueError(f"{name} must be a positive number or None, got {v!r}")
 
-# %% ../nbs/03_vbem.ipynb 39
+# %% ../nbs/03_vbem.ipynb 42
 class VBEM:
     "VB-EM for (O1)/(O2): maximise the ELBO over q(Ψ_t) (E-step) and ϕ (M-step) through a surrogate, with adaptive tempering."
     def __init__(self, surrogate, # anything with predict(x) -> (mean, var) of κ, differentiable in x
@@ -315,7 +334,7 @@ class VBEM:
         self.t, self.shift = 0., None
         self.advance_temperature()
 
-# %% ../nbs/03_vbem.ipynb 41
+# %% ../nbs/03_vbem.ipynb 44
 @patch
 def objective_at(self:VBEM, t:float):
     "The objective tempered to t ∈ [0, 1] (t = 1: the real one)."
@@ -336,7 +355,7 @@ def elbo(self:VBEM, n:int|None=None, # phases per q_s (default n_samples)
     if grad != 'q': psi = psi.detach()
     return (self._scores(psi, phi, self.objective_at(self.t)).mean(0) - kl).mean()
 
-# %% ../nbs/03_vbem.ipynb 42
+# %% ../nbs/03_vbem.ipynb 45
 @patch
 def _ascend(self:VBEM, grad:str, steps:int):
     "`steps` Adam updates of q ('q') or ϕ ('phi') along the ELBO gradient, computing only the gradients needed; returns the last ELBO."
@@ -353,15 +372,17 @@ def _ascend(self:VBEM, grad:str, steps:int):
 def e_step(self:VBEM): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.settings.e_steps)
 @patch
 def m_step(self:VBEM):
-    "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range if it is set and exceeded; returns the ELBO."
+    "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range and pulled into the trust region around the start (trust_kl), where they are set; returns the ELBO."
     f = self._ascend('phi', self.settings.m_steps)
     if self.settings.phi_range is not None:
         with torch.no_grad():
             spread = float(self.phi.max() - self.phi.min())
             if spread > self.settings.phi_range: self.phi.mul_(self.settings.phi_range / spread)
+    if self.settings.trust_kl is not None:
+        with torch.no_grad(): self.phi.copy_(pull_into_trust_region(self.phi, self.phi_trace[0].to(self.phi), self.settings.trust_kl))
     return f
 
-# %% ../nbs/03_vbem.ipynb 43
+# %% ../nbs/03_vbem.ipynb 46
 @patch
 @torch.no_grad()
 def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
@@ -384,7 +405,7 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
     self.t = lo
     return self.t
 
-# %% ../nbs/03_vbem.ipynb 46
+# %% ../nbs/03_vbem.ipynb 49
 @patch
 def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
          window:int=10, patience:int=20, tol:float=1e-2, # stopping rule, see elbo_converged
@@ -416,7 +437,7 @@ def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
               self.field.draw_psi_t(n, generator=g, device=self.phi.device)
         return self.field(self.phi, psi, self.vf, binary)
 
-# %% ../nbs/03_vbem.ipynb 52
+# %% ../nbs/03_vbem.ipynb 55
 @patch
 def state_dict(self:VBEM):
     "What a run keeps of a VB-EM, on the CPU: ϕ, the state of q and the ELBO, t and ϕ traces."
@@ -429,7 +450,7 @@ def load_state_dict(self:VBEM, state:dict): # from state_dict, e.g. read back wi
     self.elbo_trace, self.t_trace, self.phi_trace = list(state['elbo_trace']), list(state['t_trace']), list(state['phi_trace'])
     return self
 
-# %% ../nbs/03_vbem.ipynb 56
+# %% ../nbs/03_vbem.ipynb 59
 def fem_properties(phi, # ϕ (Q,)
                    properties, # κ from (a_eff, C_eff), e.g. microstoch.case.CASE1.kappa
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
@@ -447,7 +468,7 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 70
+# %% ../nbs/03_vbem.ipynb 73
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
