@@ -336,6 +336,14 @@ def check(self:ActiveRun, l:int, candidate):
     _write_json(f, t)
     return t
 
+@patch
+def keep_assessment(self:ActiveRun, l:int):
+    "A rejected step keeps the incumbent, whose assessment (same ϕ, same seed) is the previous one's: copied into step l, not solved again."
+    import shutil
+    src = self.out / ('assessment_initial' if l == 0 else f'step{l - 1}/assessment')
+    for ext in ('.npz', '.json'):   # the json last: assess_phi reads it as the sign of a whole assessment
+        if not (dst := self.out / f'step{l}' / f'assessment{ext}').exists(): shutil.copyfile(src.with_suffix(ext), dst)
+
 # %% ../nbs/04_active.ipynb 28
 @patch
 def run(self:ActiveRun):
@@ -358,6 +366,7 @@ def run(self:ActiveRun):
         if trust:
             verdict = self.check(l, phi)
             phi = torch.tensor(verdict['phi'], dtype=torch.float32)
+            if not verdict['accepted']: self.keep_assessment(l)
         a = self.assess_phi(phi, self.out / f'step{l}' / 'assessment.json')
         p = self.believe(sur, phi, self.out / f'step{l}' / 'predicted.json')
         step = dict(l=l, n_labels=c['n0'] + l * c['n_add'], phi=phi.tolist(), assessment=a, em_iterations=len(vb.elbo_trace),
