@@ -81,6 +81,28 @@ def _scale_help(case:str):
     return '; '.join(rows)
 
 # %% ../nbs/90_cli.ipynb 14
+def _add_baseline(sub, common, case_physics:dict):
+    "The `baseline` subcommand: a black-box optimiser of phi on the FEM itself (08_baselines)."
+    b = sub.add_parser('baseline', parents=[common], help='CMA-ES or random search on phi with the FEM itself, at a run\'s budget; resumable',
+                       description="Optimise phi with a black-box method whose objective is the FEM Monte Carlo (n-eval fresh solves per phi), "
+                                   "from the active-learning run's phi(0), within its FEM budget, assessed like it at the same solve counts. "
+                                   "CMA-ES needs the extra: pip install 'microstoch[baselines]'.")
+    b.add_argument('case', type=_case, help=f"a built-in case ({', '.join(CASES)}) or a case file (TOML)")
+    b.add_argument('--method', choices=['cma', 'random_search'], default='cma', help='the optimiser (default: cma)')
+    b.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help="the run's sizes, whose labels are the budget (default: small)")
+    b.add_argument('--seed', type=_integer(0), default=0, help='seed of phi(0), the evaluations and the assessments (default: 0)')
+    b.add_argument('--out', type=_path, default=None, help='run directory (default: runs/NAME-SCALE-METHOD-seedS)')
+    b.add_argument('--resume', action='store_true', help='continue the run in --out')
+    b.add_argument('--device', default='cpu', help="torch device of the FEM solves (default: cpu)")
+    b.add_argument('--physics', **case_physics)
+    b.add_argument('--budget', type=_integer(1), default=None, help='FEM solves to optimise with (default: the run\'s labels, n0 + steps x n_add)')
+    b.add_argument('--n-eval', type=_integer(2), default=None, help='FEM solves per evaluation of a phi (default: 64; smoke: 4)')
+    b.add_argument('--popsize', type=_integer(2), default=None, help='phis per generation (default: 16; smoke: 4)')
+    b.add_argument('--sigma0', type=_number(0), default=None, help='cma: initial step size (default: 1)')
+    b.add_argument('--bound', type=_number(0), default=None, help='cma: box |phi_i| <= bound (default: 10, the authors\')')
+
+
+# %% ../nbs/90_cli.ipynb 15
 def _parser():
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the full traceback of an error')
@@ -111,7 +133,13 @@ def _parser():
         r.add_argument('--out', type=_path, default=None, help='run directory (default: runs/NAME-SCALE-METHOD-seedS)')
         r.add_argument('--vf', type=_number(0, 1, 'a volume fraction'), default=None, help="volume fraction of phase 1 (default: the case's)")
         r.add_argument('--resume', action='store_true', help='continue the run in --out')
-        r.add_argument('--baseline', action='store_true', help='random data instead of active learning')
+        m = r.add_mutually_exclusive_group()
+        m.add_argument('--baseline', action='store_true', help='random data instead of active learning')
+        m.add_argument('--trust-region', action='store_true',
+                       help="active learning in a checked trust region (method 'trust'): VB-EM stays within a KL radius of the incumbent phi, "
+                            "and a step's phi is kept only if n-check FEM labels drawn at it beat the incumbent's (they count in the budget)")
+        r.add_argument('--trust-kl', type=_number(0), default=None, help='with --trust-region: its first radius, a KL divergence (default: 0.5)')
+        r.add_argument('--n-check', type=_integer(1), default=None, help='with --trust-region: FEM labels that check each phi (default: 256; smoke: 8)')
         r.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda' (default: cpu)")
         r.add_argument('--physics', **case_physics)
     s = sub.add_parser('sweep', parents=[common], help='many seeds of both methods on a dask cluster; medians and quartiles per data size',
@@ -128,6 +156,7 @@ def _parser():
     s.add_argument('--scheduler', default=None, help='address of a dask scheduler (default: a LocalCluster here)')
     s.add_argument('--workers', type=_integer(1), default=None, help='LocalCluster worker processes (default: one per core)')
     s.add_argument('--physics', **case_physics)
+    _add_baseline(sub, common, case_physics)
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline',
                        description='Benchmarks: each prints rates and their ratio to a baseline timed in the same run.')
     bs = b.add_subparsers(dest='what', metavar='WHAT', required=True)
@@ -147,7 +176,7 @@ def _parser():
         bs.add_parser(what, parents=[common], help=text).add_argument('--device', **device)
     return p
 
-# %% ../nbs/90_cli.ipynb 15
+# %% ../nbs/90_cli.ipynb 16
 def _belief_cells(p:dict|None, obj): # a step's 'predicted' (None for runs made before it was recorded), the objective class
     "The surrogate's headline, VB-EM's estimate and the optimism gap of one row of print_summary."
     if p is None: return ['', '', '']
@@ -177,7 +206,7 @@ def print_summary(summary:dict):
               f"{g:+.3f}" + (f": the surrogate is {'optimistic' if g > 0 else 'pessimistic'} by {abs(g):.3f}; trust the FEM column" if abs(g) >= 0.05 else ''))
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
 
-# %% ../nbs/90_cli.ipynb 19
+# %% ../nbs/90_cli.ipynb 20
 def _field(args):
     "microstoch field: the demo's table and files."
     summary = run_field(args.out, args.vf, args.seed, args.n)
@@ -189,13 +218,27 @@ def _field(args):
 def _case_run(args):
     "microstoch case1 | case2 | run FILE: one run, its table and its figures."
     from microstoch.active import run_case, run_name
-    case, method = Case.from_toml(args.case) if args.cmd == 'run' else CASES[args.cmd], 'random' if args.baseline else 'active'
+    case = Case.from_toml(args.case) if args.cmd == 'run' else CASES[args.cmd]
+    method = 'random' if args.baseline else 'trust' if args.trust_region else 'active'
+    trust = {k: v for k, v in (('trust_kl', args.trust_kl), ('n_check', args.n_check)) if v is not None}
+    if trust and method != 'trust': raise ValueError('--trust-kl and --n-check need --trust-region')
     out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics)}'
     print_summary(run_case(out, args.resume, True, args.device, case=case, scale=args.scale, seed=args.seed, method=method,
                            vf=args.vf, physics=args.physics, phi_range=args.phi_range,
-                           candidates=args.candidates))
+                           candidates=args.candidates, **trust))
     from microstoch.report import write_figures
     print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
+
+def _baseline(args):
+    "microstoch baseline: one black-box run on the FEM, and its table."
+    from microstoch.active import run_name
+    from microstoch.baselines import run_baseline
+    case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
+    out = args.out or f'runs/{run_name(case, args.scale, args.method, args.seed, None, args.physics)}'
+    own = {k: getattr(args, k) for k in ('n_eval', 'popsize', 'sigma0', 'bound') if getattr(args, k) is not None}
+    print_summary(run_baseline(out, args.resume, True, args.device, method=args.method, case=case, scale=args.scale,
+                               seed=args.seed, physics=args.physics, budget=args.budget, **own))
+    print(f'run directory: {out}')
 
 def _sweep(args):
     "microstoch sweep: R seeds of both methods, medians and quartiles per data size."
@@ -209,7 +252,7 @@ def _sweep(args):
         print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
     print(f"wrote {Path(out) / 'sweep.json'}")
 
-# %% ../nbs/90_cli.ipynb 20
+# %% ../nbs/90_cli.ipynb 21
 def _bench(args):
     "microstoch bench field | surrogate | vbem | fem."
     import torch
@@ -237,9 +280,10 @@ def _run(args):
     if args.cmd == 'field': _field(args)
     elif args.cmd in CASES or args.cmd == 'run': _case_run(args)
     elif args.cmd == 'sweep': _sweep(args)
+    elif args.cmd == 'baseline': _baseline(args)
     else: _bench(args)
 
-# %% ../nbs/90_cli.ipynb 21
+# %% ../nbs/90_cli.ipynb 22
 def _resume_command(argv:list, cmd:str):
     "The shell command that continues an interrupted run (a sweep always resumes its runs)."
     import shlex
@@ -250,10 +294,10 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
     argv = sys.argv[1:] if argv is None else list(argv)
     p = _parser()
     args = p.parse_args(argv)
-    if args.cmd is None: p.error(f"choose a command: field, {', '.join(CASES)}, run, sweep or bench (microstoch COMMAND --help)")
+    if args.cmd is None: p.error(f"choose a command: field, {', '.join(CASES)}, run, sweep, baseline or bench (microstoch COMMAND --help)")
     try: _run(args)
     except KeyboardInterrupt:
-        resumable = args.cmd in (*CASES, 'run', 'sweep')
+        resumable = args.cmd in (*CASES, 'run', 'sweep', 'baseline')
         print('\nmicrostoch: interrupted' + (f' — continue with: {_resume_command(argv, args.cmd)}' if resumable else ''), file=sys.stderr)
         sys.exit(130)
     except Exception as e:
