@@ -4,8 +4,9 @@
 
 # %% auto 0
 __all__ = ['SCALES', 'EARLIER', 'OPTIONS', 'PAPER_OPTIONS', 'TRUST_OPTIONS', 'LEGACY_DEFAULTS', 'select_top', 'run_config',
-           'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'optimism_gap', 'case_of', 'best_step', 'run_case',
-           'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
+           'run_name', 'read_summary', 'mc_seed', 'ActiveRun', 'member_file', 'load_surrogate', 'optimism_gap',
+           'case_of', 'best_step', 'run_case', 'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep',
+           'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
 import json
@@ -45,7 +46,8 @@ OPTIONS = dict(warm_start=True,      # retrain from the previous step's weights 
                augment=True,         # train with random periodic shifts and flips
                fem_tol=1e-3,         # the FEM's bound on the error of each effective tensor entry, for labels and assessments (homogenize's tol)
                phi_range=None,       # VB-EM rescales ϕ to this range (max − min) after every M-step, as the authors' Case 1 code does (10)
-               candidates='q')       # acquisition candidates x = F_ϕ*(Ψ_t): Ψ_t ~ q⁽ˡ⁾ ('q', the paper's text) or ~ N(0, I), x ~ p(x|ϕ*) ('prior', the authors' code)
+               candidates='q',       # acquisition candidates x = F_ϕ*(Ψ_t): Ψ_t ~ q⁽ˡ⁾ ('q', the paper's text) or ~ N(0, I), x ~ p(x|ϕ*) ('prior', the authors' code)
+               ensemble=1)           # surrogates per step: 1 (the paper's) or M > 1, a deep ensemble (02_surrogate's Ensemble) that VB-EM and the acquisition see as one
 PAPER_OPTIONS = dict(padding='zeros', augment=False)   # physics='paper': the microstructures are not periodic
 TRUST_OPTIONS = dict(n_check=256,   # method 'trust': FEM labels drawn from p(x|ϕ) to check each step's candidate (and ϕ⁽⁰⁾), out of the budget (smoke: 8)
                      trust_kl=0.5)  # its first trust-region radius, KL(γ(ϕ) ‖ γ(ϕ_incumbent)); doubled after an accepted step, quartered after a rejected one
@@ -80,6 +82,7 @@ def run_config(case:str|Case='case1', # a built-in case's name, or a Case (e.g. 
     for k in ('warm_start', 'augment'):
         if not isinstance(opts[k], bool): raise ValueError(f"{k} must be True or False, got {opts[k]!r}")
     if not (isinstance(opts['fem_tol'], (int, float)) and 0 < opts['fem_tol'] < math.inf): raise ValueError(f"fem_tol must be a positive number, got {opts['fem_tol']!r}")
+    check_int('ensemble', opts['ensemble'], 1)
     if opts['phi_range'] is not None and not (isinstance(opts['phi_range'], (int, float)) and opts['phi_range'] > 0):
         raise ValueError(f"phi_range must be a positive number or None, got {opts['phi_range']!r}")
     sizes = {**DEFAULT_SIZES, **c0.sizes}   # the case's sizes: the paper scale's, and the small scale's but for its steps
@@ -120,7 +123,7 @@ def run_name(case:str|Case, scale:str, method:str, seed:int, vf:float|None=None,
     tag += f'-phys{physics}' if physics != 'periodic' else ''
     return f'{case.name}-{scale}{tag}-{method}-seed{seed}'
 
-LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None, fem_tol=1e-6, candidates='q')   # what runs made before these settings existed used
+LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None, fem_tol=1e-6, candidates='q', ensemble=1)   # what runs made before these settings existed used
 
 # %% ../nbs/04_active.ipynb 16
 def _legacy_config(cfg:dict):
@@ -181,7 +184,7 @@ class ActiveRun:
         self.phi0 = torch.randn(100, generator=torch.Generator().manual_seed(cfg['seed']))
         self.summary = read_or_redo(self.out / 'summary.json', read_summary) or dict(   # a damaged summary is rebuilt from the steps' files
             case=cfg['case'], case_spec=cfg['case_spec'], method=cfg['method'], scale=cfg['scale'], seed=cfg['seed'], vf=cfg['vf'], physics=cfg['physics'],
-            candidates=cfg['candidates'], phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
+            candidates=cfg['candidates'], ensemble=cfg['ensemble'], phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
             phase_s=dict(fem=0., train=0., vbem=0., assess=0.), versions=_versions())
         self._wall0, self._t0 = self.summary['wall_s'], time.perf_counter()
 
@@ -220,19 +223,38 @@ def data(self:ActiveRun, l:int):
     return torch.as_tensor(x).float(), torch.as_tensor(kappa).float()
 
 # %% ../nbs/04_active.ipynb 23
+def member_file(k:int): # member of the step's ensemble (0: the only one of a plain run)
+    "File name of a step's surrogate k: surrogate.pt, then surrogate1.pt, surrogate2.pt, …"
+    return 'surrogate.pt' if k == 0 else f'surrogate{k}.pt'
+
+def load_surrogate(step_dir, # a run's step{l} folder
+                   members:int=1, # the run's `ensemble` option
+                   device:str='cpu'):
+    "The surrogate a step used: its Surrogate, or the Ensemble of its `members` files."
+    from microstoch.surrogate import Ensemble, Surrogate
+    s = [Surrogate.load(Path(step_dir) / member_file(k), device) for k in range(members)]
+    return s[0] if members == 1 else Ensemble(s)
+
 @patch
-def train(self:ActiveRun, l:int):
-    "The surrogate of step l: trained on D⁽⁰⁾ (l = 0) or retrained from step l − 1's file on D⁽ˡ⁾ (warm start); saved to step{l}/surrogate.pt."
+def train_member(self:ActiveRun, l:int, k:int):
+    "Member k of step l's surrogate: trained on D⁽⁰⁾ (l = 0) or retrained from its step l − 1 file on D⁽ˡ⁾ (warm start); member k > 0 starts from its own weights (seed + 1000 k); saved to step{l}/member_file(k)."
     from microstoch.surrogate import Surrogate
-    f, c = self.out / f'step{l}' / 'surrogate.pt', self.cfg
+    f, c = self.out / f'step{l}' / member_file(k), self.cfg
     if read_or_redo(f, _read_checkpoint('config', 'state', 'y_mean', 'y_std', 'history')) is not None: return Surrogate.load(f, self.device)
     warm = l > 0 and c['warm_start']
-    sur = Surrogate.load(self.out / f'step{l - 1}' / 'surrogate.pt', self.device) if warm else \
-          Surrogate(len(self.case.properties), seed=c['seed'], device=self.device, padding=c['padding'], augment=c['augment'])
+    sur = Surrogate.load(self.out / f'step{l - 1}' / member_file(k), self.device) if warm else \
+          Surrogate(len(self.case.properties), seed=c['seed'] + 1000 * k, device=self.device, padding=c['padding'], augment=c['augment'])
     self._timed('train', sur.fit, *self.data(l), max_epochs=c['retrain_epochs' if warm else 'max_epochs'], patience=c['patience'],
                 progress=self.progress)
     write_atomic(f, sur.save)
     return sur
+
+@patch
+def train(self:ActiveRun, l:int):
+    "The surrogate of step l: one network (ensemble = 1) or the Ensemble of `ensemble` members, all on D⁽ˡ⁾."
+    from microstoch.surrogate import Ensemble
+    s = [self.train_member(l, k) for k in range(self.cfg['ensemble'])]
+    return s[0] if len(s) == 1 else Ensemble(s)
 
 @patch
 def optimise(self:ActiveRun, l:int, sur):
@@ -398,7 +420,7 @@ def run_case(out, # run directory
     "Run (or resume) one case study with Algorithm 1 or the random baseline; returns summary.json's content."
     return ActiveRun(out, resume, progress, device, **config).run()
 
-# %% ../nbs/04_active.ipynb 48
+# %% ../nbs/04_active.ipynb 50
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
     if not summaries: raise ValueError("aggregate_sweep needs at least one run's summary, got none (summaries is empty)")
@@ -412,13 +434,14 @@ def aggregate_sweep(summaries:list): # summary.json contents of many runs
                        for n, v in sorted(by_n.items())]
     return out
 
-def paired_comparison(summaries:list): # summary.json contents of runs of both methods, several seeds
-    "Active learning against random data seed by seed at the last step: the differences of the headline number (> 0: active learning better), their median, the seeds it wins, and the two-sided Wilcoxon signed-rank p-value."
+def paired_comparison(summaries:list, # summary.json contents of runs of both methods, several seeds
+                      a:str='active', b:str='random'): # the two methods (any summary's 'method', e.g. 'trust' or 'cma')
+    "Method a against method b seed by seed at the last step: the differences of the merit (> 0: a better), their median, the seeds a wins, and the two-sided Wilcoxon signed-rank p-value."
     from scipy.stats import wilcoxon
     final = {(s['method'], s['seed']): case_of(s).objective_class.merit(s['steps'][-1]['assessment']) for s in summaries}
-    seeds = sorted(seed for m, seed in final if m == 'active' and ('random', seed) in final)
-    if not seeds: raise ValueError("paired_comparison needs an active and a random run of at least one common seed")
-    d = np.array([final['active', s] - final['random', s] for s in seeds])
+    seeds = sorted(seed for m, seed in final if m == a and (b, seed) in final)
+    if not seeds: raise ValueError(f"paired_comparison needs a run of {a!r} and one of {b!r} with at least one common seed")
+    d = np.array([final[a, s] - final[b, s] for s in seeds])
     return dict(seeds=seeds, diff=d.tolist(), median_diff=float(np.median(d)), wins=int((d > 0).sum()),
                 p_wilcoxon=float(wilcoxon(d).pvalue) if len(d) > 1 and d.any() else math.nan)
 
@@ -429,7 +452,7 @@ def local_cluster(n_workers:int|None=None): # worker processes (default: one per
     with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
-# %% ../nbs/04_active.ipynb 49
+# %% ../nbs/04_active.ipynb 51
 def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
@@ -452,7 +475,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     _write_json(out / 'sweep.json', res)
     return res
 
-# %% ../nbs/04_active.ipynb 50
+# %% ../nbs/04_active.ipynb 52
 def plot_sweep(res:dict, ax=None):
     "Headline number against the number of labels: median line and interquartile band per method (the paper's Fig. 6, left)."
     import matplotlib.pyplot as plt

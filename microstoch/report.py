@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .active import best_step, case_of, mc_seed, read_summary
+from .active import best_step, case_of, load_surrogate, mc_seed, read_summary
 from .vbem import Box
 from .surrogate import draw_box, draw_target, plot_limits
 
@@ -132,7 +132,6 @@ def plot_marginal(out, # run directory
     "Plot p_M(κ_i|ϕ*_L) from the surrogates of steps 0 and L against the FEM Monte Carlo at ϕ*_L; returns the axes."
     import matplotlib.pyplot as plt
     from microstoch.field import sample_microstructures
-    from microstoch.surrogate import Surrogate
     s = load_summary(out); L = s['steps'][-1]['l']
     box, names = case_of(s).box, names or case_of(s).names
     k_fem = assessment_kappa(out, L)[:, i]
@@ -143,7 +142,7 @@ def plot_marginal(out, # run directory
     ax = ax or plt.subplots(figsize=(5, 3.5), constrained_layout=True)[1]
     ax.hist(k_fem, bins=40, density=True, color='0.8', label=f'FEM Monte Carlo, n = {len(k_fem)}')
     for l, c in ((0, 'tab:blue'), (L, 'tab:red')):
-        m, v = (t.cpu().double()[:, i:i + 1] for t in Surrogate.load(Path(out) / f'step{l}' / 'surrogate.pt').predict(x))
+        m, v = (t.cpu().double()[:, i:i + 1] for t in load_surrogate(Path(out) / f'step{l}', s.get('ensemble', 1)).predict(x))
         p = torch.exp(-0.5 * (k - m) ** 2 / v) / torch.sqrt(2 * math.pi * v)
         ax.plot(k, p.mean(0), color=c, label=f'surrogate on D⁽{str(l).translate(_SUPERSCRIPT)}⁾ ({s["steps"][l]["n_labels"]} labels)')
     if box is not None: ax.axvspan(box[0][i], box[1][i], color='tab:orange', alpha=0.12, label='K')
@@ -190,7 +189,7 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
     "Figure: each run's surrogate belief p_M(κ|ϕ) per step, the FEM Monte Carlo below, the last ϕ zoomed; returns (figure, {label: the mean κ its last surrogate predicts at its last ϕ})."
     import matplotlib.pyplot as plt
     from microstoch.field import RandomField
-    from microstoch.surrogate import Surrogate, predict_for_phi, mixture_density
+    from microstoch.surrogate import predict_for_phi, mixture_density
     sums = {label: load_summary(out) for label, out in runs.items()}
     deco, ref = _decoration(next(iter(sums.values()))), list(runs)[-1]
     phis = {k: [s['phi_initial']] + [s['steps'][l]['phi'] for l in ls[1:]] for k, s in sums.items()}
@@ -204,7 +203,7 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
     for r, (label, s) in enumerate(sums.items()):
         field = RandomField(model=s['physics'])
         for c, l in enumerate(ls):
-            m, v = predict_for_phi(Surrogate.load(Path(runs[label]) / f'step{l}' / 'surrogate.pt'), phis[label][c], n=n, vf=s['vf'], seed=seed, field=field)[1:]
+            m, v = predict_for_phi(load_surrogate(Path(runs[label]) / f'step{l}', s.get('ensemble', 1)), phis[label][c], n=n, vf=s['vf'], seed=seed, field=field)[1:]
             for cc in (c, len(ls)) if c == len(ls) - 1 else (c,):   # the last step also fills the zoomed column
                 ax[r, cc].contourf(*grids[cc], mixture_density(m[:, :2], v[:, :2], *grids[cc]).numpy(), levels=12, cmap='Blues')
                 ax[r, cc].set_title(f"{label}: surrogate of step {l} at {where(cc, l)}", fontsize=9)

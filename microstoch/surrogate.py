@@ -4,9 +4,9 @@
 
 # %% auto 0
 __all__ = ['RANDOM_PHI', 'BENCH_VARIANTS', 'PeriodicConv2d', 'SurrogateCNN', 'check_inputs', 'gaussian_nll', 'augment',
-           'Surrogate', 'log_diff_ndtr', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density', 'plot_limits',
-           'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded', 'bench_surrogate',
-           'format_bench_surrogate']
+           'Surrogate', 'log_diff_ndtr', 'Ensemble', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density',
+           'plot_limits', 'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded',
+           'bench_surrogate', 'format_bench_surrogate']
 
 # %% ../nbs/02_surrogate.ipynb 3
 import math
@@ -254,6 +254,24 @@ def load(cls:Surrogate, path, device:str='cpu'):
     return s
 
 # %% ../nbs/02_surrogate.ipynb 34
+class Ensemble:
+    "A deep ensemble of Surrogates as one predictive Gaussian per property: the mean of the members' means, and the mean of their variances plus the variance of their means."
+    def __init__(self, members:list): # Surrogates of the same properties, e.g. trained from different seeds
+        members = list(members)
+        if not members or not all(isinstance(s, Surrogate) for s in members):
+            raise ValueError(f"an Ensemble needs one or more Surrogates, got {members!r}")
+        n_out = {s.config['n_out'] for s in members}
+        if len(n_out) > 1: raise ValueError(f"the members predict different numbers of properties: {sorted(n_out)}")
+        self.members, self.config = members, dict(n_out=n_out.pop(), members=len(members))
+
+    def __repr__(self): return f"Ensemble of {len(self.members)} surrogates"
+
+    def predict(self, x, batch_size:int=1024):
+        "Predictive mean and variance of κ, each (B, d), moment-matched over the members; keeps the graph when x requires grad."
+        m, v = (torch.stack(t) for t in zip(*(s.predict(x, batch_size) for s in self.members)))
+        return m.mean(0), v.mean(0) + m.var(0, correction=0)
+
+# %% ../nbs/02_surrogate.ipynb 38
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -278,7 +296,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 43
+# %% ../nbs/02_surrogate.ipynb 47
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -299,7 +317,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 46
+# %% ../nbs/02_surrogate.ipynb 50
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -325,7 +343,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 49
+# %% ../nbs/02_surrogate.ipynb 53
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -366,10 +384,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 50
+# %% ../nbs/02_surrogate.ipynb 54
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 51
+# %% ../nbs/02_surrogate.ipynb 55
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -405,7 +423,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 53
+# %% ../nbs/02_surrogate.ipynb 57
 @patch
 def current_phi(self:PropertyExplorer):
     "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
@@ -431,7 +449,7 @@ def check_fem(self:PropertyExplorer, *_):
     self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
     self.draw()
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 58
 @patch
 def draw(self:PropertyExplorer):
     "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
@@ -444,7 +462,7 @@ def draw(self:PropertyExplorer):
         display(self.fig)
     plt.close(self.fig)
 
-# %% ../nbs/02_surrogate.ipynb 68
+# %% ../nbs/02_surrogate.ipynb 72
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -457,7 +475,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 69
+# %% ../nbs/02_surrogate.ipynb 73
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
