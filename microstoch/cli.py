@@ -149,6 +149,8 @@ def _parser():
                        help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
         r.add_argument('--candidates', choices=['q', 'prior'], default='q',
                        help="acquisition candidates from q(l) (the paper's text, default) or from p(x|phi*) (prior: the authors' code)")
+        r.add_argument('--ensemble', type=_integer(1), default=1,
+                       help='surrogates per step: 1 (the paper\'s, default) or M > 1, a deep ensemble whose disagreement VB-EM and the acquisition see')
     s.add_argument('case', type=_case, help=f"a built-in case ({', '.join(CASES)}) or a case file (TOML)")
     s.add_argument('--runs', type=_integer(1), default=5, help='seeds per method (default: 5)')
     s.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help='sizes of each run (default: small; see microstoch case1 --help)')
@@ -225,7 +227,7 @@ def _case_run(args):
     out = args.out or f'runs/{run_name(case, args.scale, method, args.seed, args.vf, args.physics)}'
     print_summary(run_case(out, args.resume, True, args.device, case=case, scale=args.scale, seed=args.seed, method=method,
                            vf=args.vf, physics=args.physics, phi_range=args.phi_range,
-                           candidates=args.candidates, **trust))
+                           candidates=args.candidates, ensemble=args.ensemble, **trust))
     from microstoch.report import write_figures
     print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
 
@@ -247,7 +249,7 @@ def _sweep(args):
     physics = args.physics or case.physics
     out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
     res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics,
-                phi_range=args.phi_range, candidates=args.candidates)
+                phi_range=args.phi_range, candidates=args.candidates, ensemble=args.ensemble)
     for method, rows in res['stats'].items():
         print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
     print(f"wrote {Path(out) / 'sweep.json'}")
