@@ -407,6 +407,14 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
 
 # %% ../nbs/03_vbem.ipynb 49
 @patch
+def step(self:VBEM):
+    "One EM iteration: an E-step, an M-step, the traces extended, and t advanced while it is below 1; returns the E-step's ELBO (the shape of pyro's SVI.step: the loop belongs to the caller)."
+    f = self.e_step(); self.m_step()
+    self.elbo_trace.append(f); self.t_trace.append(self.t); self.phi_trace.append(self.phi.detach().cpu().clone())
+    if self.t < 1: self.advance_temperature()
+    return f
+
+@patch
 def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
          window:int=10, patience:int=20, tol:float=1e-2, # stopping rule, see elbo_converged
          progress:bool=True): # tqdm bar with the ELBO and t
@@ -416,10 +424,9 @@ def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
     if not tol > 0: raise ValueError(f"tol must be a positive number, got {tol!r}")
     bar, start = tqdm(range(max_iter), desc='VB-EM', disable=not progress), None
     for _ in bar:
-        f = self.e_step(); self.m_step()
-        self.elbo_trace.append(f); self.t_trace.append(self.t); self.phi_trace.append(self.phi.detach().cpu().clone())
-        if self.t < 1: self.advance_temperature()
-        elif start is None: start = len(self.elbo_trace)
+        t = self.t          # this iteration's temperature: the stopping rule reads the ELBOs after the first iteration at t = 1
+        f = self.step()
+        if t >= 1 and start is None: start = len(self.elbo_trace)
         bar.set_postfix(elbo=f'{f:.3f}', t=f'{self.t:.2f}')
         if start is not None and elbo_converged(self.elbo_trace[start:], window, patience, tol):
             bar.set_description(f'VB-EM: converged after {len(self.elbo_trace)} iterations'); break
@@ -437,7 +444,7 @@ def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
               self.field.draw_psi_t(n, generator=g, device=self.phi.device)
         return self.field(self.phi, psi, self.vf, binary)
 
-# %% ../nbs/03_vbem.ipynb 55
+# %% ../nbs/03_vbem.ipynb 57
 @patch
 def state_dict(self:VBEM):
     "What a run keeps of a VB-EM, on the CPU: ϕ, the state of q and the ELBO, t and ϕ traces."
@@ -450,7 +457,7 @@ def load_state_dict(self:VBEM, state:dict): # from state_dict, e.g. read back wi
     self.elbo_trace, self.t_trace, self.phi_trace = list(state['elbo_trace']), list(state['t_trace']), list(state['phi_trace'])
     return self
 
-# %% ../nbs/03_vbem.ipynb 59
+# %% ../nbs/03_vbem.ipynb 61
 def fem_properties(phi, # ϕ (Q,)
                    properties, # κ from (a_eff, C_eff), e.g. microstoch.case.CASE1.kappa
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
@@ -468,7 +475,7 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 73
+# %% ../nbs/03_vbem.ipynb 75
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
