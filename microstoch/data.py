@@ -25,12 +25,16 @@ from .fem import PHYSICS, check_microstructures, check_parameters, homogenize
 # %% ../nbs/01a_data.ipynb 6
 def write_atomic(path, # file to write
                  write): # write(binary file handle)
-    "Write a file so that it is either complete or absent: into a temporary file, flushed, then renamed."
+    "Write a file so that it is either complete or absent: into a temporary file, flushed, then renamed; a write that fails (a full disk) leaves the previous file as it was and no temporary file behind."
     path = Path(path)
     tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'wb') as f:
-        write(f); f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, 'wb') as f:
+            write(f); f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 DAMAGED = (OSError, EOFError, ValueError, KeyError, RuntimeError, zipfile.BadZipFile, pickle.UnpicklingError)   # what reading a damaged file raises
 
