@@ -231,11 +231,15 @@ def _case_run(args):
     from microstoch.report import write_figures
     print(f'run directory: {out}; figures: ' + ', '.join(p.name for p in write_figures(out)))
 
+def _load_case(text:str): # what _case accepted: a built-in case's name or a case file's path
+    "The Case a `sweep` or `baseline` command names."
+    return Case.from_toml(text) if text.endswith('.toml') else get_case(text)
+
 def _baseline(args):
     "microstoch baseline: one black-box run on the FEM, and its table."
     from microstoch.active import run_name
     from microstoch.baselines import run_baseline
-    case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
+    case = _load_case(args.case)
     out = args.out or f'runs/{run_name(case, args.scale, args.method, args.seed, None, args.physics)}'
     own = {k: getattr(args, k) for k in ('n_eval', 'popsize', 'sigma0', 'bound') if getattr(args, k) is not None}
     print_summary(run_baseline(out, args.resume, True, args.device, method=args.method, case=case, scale=args.scale,
@@ -245,7 +249,7 @@ def _baseline(args):
 def _sweep(args):
     "microstoch sweep: R seeds of both methods, medians and quartiles per data size."
     from microstoch.active import sweep
-    case = Case.from_toml(args.case) if args.case.endswith('.toml') else get_case(args.case)
+    case = _load_case(args.case)
     physics = args.physics or case.physics
     out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
     res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics,
