@@ -19,10 +19,14 @@ import torch
 from fastcore.basics import patch
 
 from .vbem import VBEM, fem_properties, estimate_objective, spectral_kl
-from .field import RandomField, check_int, check_vf, sample_microstructures
+from .field import RandomField, sample_microstructures
+from .checks import check_int, check_vf
 from .fem import PHYSICS
-from .data import make_dataset, write_atomic, read_or_redo
+from .reproducible import reproducible_settings
+from .data import DatasetStore, make_dataset, read_or_redo, write_atomic
 from .case import Case, DEFAULT_SIZES, get_case
+from . import __version__
+from .surrogate import Ensemble, Surrogate
 
 # %% ../nbs/04_active.ipynb 6
 def select_top(scores, # acquisition values (n_pool,)
@@ -104,12 +108,12 @@ def _cpu_model():
     except (OSError, StopIteration): return platform.processor()
 
 def _versions():
-    "Versions of the libraries a result depends on, and what picks torch's CPU kernels: the CPU, its instruction set, the thread count."
+    "Versions of the libraries a result depends on, and what picks its CPU kernels: the CPU, its instruction set, the thread count, the reproducible mode."
     import sys, scipy, skfem
-    from microstoch import __version__
     return dict(microstoch=__version__, python=sys.version.split()[0], torch=torch.__version__, numpy=np.__version__,
                 scipy=scipy.__version__, scikit_fem=skfem.__version__, cpu=_cpu_model(),
-                cpu_capability=torch.backends.cpu.get_cpu_capability(), torch_threads=torch.get_num_threads())
+                cpu_capability=torch.backends.cpu.get_cpu_capability(), torch_threads=torch.get_num_threads(),
+                reproducible=reproducible_settings())
 
 def _write_json(path, obj):
     "Write JSON atomically (01_fem's write_atomic)."
@@ -211,7 +215,6 @@ def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None, phi=None):
 @patch
 def labelled(self:ActiveRun, names:list):
     "The labelled microstructures of data/<name> for each name, as arrays (x, κ)."
-    from microstoch.data import DatasetStore
     parts = [DatasetStore(self.out / 'data' / n, json.loads((self.out / 'data' / n / 'meta.json').read_text())).load() for n in names]
     return np.concatenate([p['x'] for p in parts]), np.concatenate([self.case.kappa(p['a_eff'], p['C_eff']) for p in parts])
 
@@ -231,14 +234,12 @@ def load_surrogate(step_dir, # a run's step{l} folder
                    members:int=1, # the run's `ensemble` option
                    device:str='cpu'):
     "The surrogate a step used: its Surrogate, or the Ensemble of its `members` files."
-    from microstoch.surrogate import Ensemble, Surrogate
     s = [Surrogate.load(Path(step_dir) / member_file(k), device) for k in range(members)]
     return s[0] if members == 1 else Ensemble(s)
 
 @patch
 def train_member(self:ActiveRun, l:int, k:int):
     "Member k of step l's surrogate: trained on D⁽⁰⁾ (l = 0) or retrained from its step l − 1 file on D⁽ˡ⁾ (warm start); member k > 0 starts from its own weights (seed + 1000 k); saved to step{l}/member_file(k)."
-    from microstoch.surrogate import Surrogate
     f, c = self.out / f'step{l}' / member_file(k), self.cfg
     if read_or_redo(f, _read_checkpoint('config', 'state', 'y_mean', 'y_std', 'history')) is not None: return Surrogate.load(f, self.device)
     warm = l > 0 and c['warm_start']
@@ -252,7 +253,6 @@ def train_member(self:ActiveRun, l:int, k:int):
 @patch
 def train(self:ActiveRun, l:int):
     "The surrogate of step l: one network (ensemble = 1) or the Ensemble of `ensemble` members, all on D⁽ˡ⁾."
-    from microstoch.surrogate import Ensemble
     s = [self.train_member(l, k) for k in range(self.cfg['ensemble'])]
     return s[0] if len(s) == 1 else Ensemble(s)
 

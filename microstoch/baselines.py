@@ -22,7 +22,7 @@ from .active import (ActiveRun, _read_json_object, _versions, _write_json, best_
                                read_summary, run_config)
 from .case import Case
 from .data import _differences, read_or_redo, write_atomic
-from .field import check_int
+from .checks import check_int
 from .vbem import fem_properties
 
 # %% ../nbs/08_baselines.ipynb 6

@@ -8,10 +8,12 @@ __all__ = ['TYPICAL_S', 'run_field', 'print_summary', 'main']
 # %% ../nbs/90_cli.ipynb 3
 import argparse
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 from .case import CASES, Case, get_case
+from .reproducible import in_reproducible_mode, reproducible_env
 
 # %% ../nbs/90_cli.ipynb 5
 def run_field(out:str, # output directory
@@ -106,6 +108,9 @@ def _add_baseline(sub, common, case_physics:dict):
 def _parser():
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the full traceback of an error')
+    common.add_argument('--reproducible', action='store_true',
+                        help='reproducible mode: one thread and AVX2 kernels in every library, so that a seed gives the same numbers '
+                             'on any x86-64 machine; the command runs in a fresh process with that environment (00a_reproducible)')
     p = argparse.ArgumentParser(prog='microstoch', description='Stochastic inverse design of random microstructures (Rixner & Koutsourelakis 2022).',
                                 epilog='microstoch COMMAND --help shows the options of a command.')
     from microstoch import __version__
@@ -300,6 +305,10 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
     argv = sys.argv[1:] if argv is None else list(argv)
     p = _parser()
     args = p.parse_args(argv)
+    if getattr(args, 'reproducible', False) and not in_reproducible_mode():   # the settings must be in place before torch loads
+        rc = subprocess.call([sys.executable, '-m', 'microstoch', *argv], env=reproducible_env())
+        if rc: sys.exit(rc)
+        return
     if args.cmd is None: p.error(f"choose a command: field, {', '.join(CASES)}, run, sweep, baseline or bench (microstoch COMMAND --help)")
     try: _run(args)
     except KeyboardInterrupt:

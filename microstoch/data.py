@@ -19,8 +19,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .field import check_int, check_vf
+from .field import RandomField
+from .checks import check_int, check_vf
 from .fem import PHYSICS, check_microstructures, check_parameters, homogenize
+from . import __version__
 
 # %% ../nbs/01a_data.ipynb 6
 def write_atomic(path, # file to write
@@ -135,8 +137,6 @@ def make_dataset(path, # store directory; an existing store is resumed
                  **fem): # homogenize's other parameters (a0, a1, E0, E1, nu, plane, backend, workers, elastic, ...)
     "Sample and FEM-label n microstructures into a DatasetStore, batch by batch; resumes an interrupted run. Returns the store."
     from tqdm.auto import tqdm
-    from microstoch.field import RandomField
-    from microstoch import __version__
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     check_int('n', n, 1); check_int('seed', seed, 0); check_int('batch_size', batch_size, 1); vf = check_vf(vf)
     field = field or RandomField(model=physics)

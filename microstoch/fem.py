@@ -25,8 +25,9 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from skfem.helpers import ddot, dot, grad, sym_grad, trace
 
-from .case import check_materials
-from .field import MODELS, check_int
+from .checks import check_materials
+from .field import MODELS, sample_microstructures
+from .checks import check_int
 
 # %% ../nbs/01_fem.ipynb 6
 def check_microstructures(x):
@@ -642,7 +643,6 @@ def bench_fem(n:int=256, # microstructures for the fast backends
               physics:str="periodic", # 'periodic' or 'paper' (microstructures from the matching field model)
               tols:tuple=(1e-10, 1e-6)): # CG tolerances to time
     "Microstructures/s of each backend (and worker count) for the full property set: median and range over rounds, the median ratio to plain scikit-fem in the same round, and the largest error against the direct solve."
-    from microstoch.field import sample_microstructures
     g = torch.Generator().manual_seed(seed)
     x = torch.cat([sample_microstructures(torch.randn(100, generator=g), 1, generator=g, model=physics) for _ in range(max(n, n_plain))])
     x = x.numpy().astype(np.uint8)

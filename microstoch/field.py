@@ -5,9 +5,9 @@
 # %% auto 0
 __all__ = ['MODELS', 'PRESETS', 'rbf_centres', 'log_spectral_density', 'half_plane_lattice', 'log_amplitudes', 'phases',
            'spectral_sum', 'spectral_sum_direct', 'pixel_centres', 'paper_frequencies', 'paper_log_weights',
-           'paper_log_amplitudes', 'paper_sum', 'paper_sum_direct', 'grid_nodes', 'threshold', 'check_vf', 'check_int',
-           'RandomField', 'sample_microstructures', 'preset_phi', 'two_point_correlation', 'correlation_lengths',
-           'plot_field', 'plot_presets', 'FieldExplorer', 'bench_field', 'format_bench_field']
+           'paper_log_amplitudes', 'paper_sum', 'paper_sum_direct', 'grid_nodes', 'threshold', 'RandomField',
+           'sample_microstructures', 'preset_phi', 'two_point_correlation', 'correlation_lengths', 'plot_field',
+           'plot_presets', 'FieldExplorer', 'bench_field', 'format_bench_field']
 
 # %% ../nbs/00_field.ipynb 3
 import math
@@ -16,6 +16,8 @@ import time
 import numpy as np
 import torch
 from fastcore.basics import patch
+
+from .checks import check_int, check_vf
 
 # %% ../nbs/00_field.ipynb 6
 def rbf_centres(n_side:int=10, # RBFs per axis (Q = n_side²)
@@ -155,19 +157,7 @@ def threshold(vf:float): # volume fraction of phase 1, in (0, 1)
     vf = check_vf(vf)
     return math.sqrt(2) * float(torch.special.erfinv(torch.tensor(1 - 2 * vf, dtype=torch.float64)))
 
-def check_vf(vf): # a volume fraction: a Python, numpy or 0-d torch number
-    "vf as a float; ValueError unless it is a number in (0, 1)."
-    try: v = float(vf) if not isinstance(vf, (bool, str)) and np.ndim(vf) == 0 else math.nan
-    except (TypeError, ValueError): v = math.nan
-    if not 0 < v < 1: raise ValueError(f"vf (volume fraction) must be a number in (0, 1), got {vf!r}")
-    return v
-
 # %% ../nbs/00_field.ipynb 39
-def check_int(name:str, v, low:int):
-    "ValueError naming the parameter unless v is an integer (Python or numpy) ≥ low."
-    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low:
-        raise ValueError(f"{name} must be an integer >= {low}, got {v!r}")
-
 def _check_finite(name, t, size, d):
     if t.shape[-1:] != (size,): raise ValueError(f"{name} must have length {d} = {size} in its last dimension, got shape {tuple(t.shape)}")
     if not torch.isfinite(t).all(): raise ValueError(f"{name} contains NaN or inf")

@@ -15,8 +15,11 @@ import numpy as np
 import torch
 
 from .active import best_step, case_of, load_surrogate, mc_seed, read_summary
-from .vbem import Box
-from .surrogate import draw_box, draw_target, plot_limits
+from .objectives import Box
+from .surrogate import draw_box, draw_target, mixture_density, plot_limits, predict_for_phi
+from .field import RandomField, sample_microstructures
+from .fem import homogenize
+from .case import MATERIALS
 
 # %% ../nbs/04a_report.ipynb 5
 def load_summary(out): # run directory
@@ -52,9 +55,6 @@ def plot_samples(rows:dict, # label -> (ϕ, vf), one row of samples each
                  **fem): # homogenize's other settings: the materials (a0, a1, E0, E1, nu) and elastic
     "Figure: n samples x ~ p(x|ϕ) per row, each with its FEM κ printed under it; returns (figure, κ as {label: (n, d)})."
     import matplotlib.pyplot as plt
-    from microstoch.field import sample_microstructures
-    from microstoch.fem import homogenize
-    from microstoch.case import MATERIALS
     fig, axs = plt.subplots(len(rows), n, figsize=(1.9 * n, 2.3 * len(rows)), squeeze=False, constrained_layout=True)
     kappas, short = {}, [n.split(' = ')[0] for n in names]   # under each sample; the definitions go in the title
     for ax, (label, (phi, vf)) in zip(axs, rows.items()):
@@ -131,7 +131,6 @@ def plot_marginal(out, # run directory
                   ax=None): # matplotlib axes (default: a new figure)
     "Plot p_M(κ_i|ϕ*_L) from the surrogates of steps 0 and L against the FEM Monte Carlo at ϕ*_L; returns the axes."
     import matplotlib.pyplot as plt
-    from microstoch.field import sample_microstructures
     s = load_summary(out); L = s['steps'][-1]['l']
     box, names = case_of(s).box, names or case_of(s).names
     k_fem = assessment_kappa(out, L)[:, i]
@@ -188,8 +187,6 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
                  n:int=256, seed:int=7): # samples per belief; their seed
     "Figure: each run's surrogate belief p_M(κ|ϕ) per step, the FEM Monte Carlo below, the last ϕ zoomed; returns (figure, {label: the mean κ its last surrogate predicts at its last ϕ})."
     import matplotlib.pyplot as plt
-    from microstoch.field import RandomField
-    from microstoch.surrogate import predict_for_phi, mixture_density
     sums = {label: load_summary(out) for label, out in runs.items()}
     deco, ref = _decoration(next(iter(sums.values()))), list(runs)[-1]
     phis = {k: [s['phi_initial']] + [s['steps'][l]['phi'] for l in ls[1:]] for k, s in sums.items()}

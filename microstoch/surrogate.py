@@ -4,9 +4,9 @@
 
 # %% auto 0
 __all__ = ['RANDOM_PHI', 'BENCH_VARIANTS', 'PeriodicConv2d', 'SurrogateCNN', 'check_inputs', 'gaussian_nll', 'augment',
-           'Surrogate', 'log_diff_ndtr', 'Ensemble', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density',
-           'plot_limits', 'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded',
-           'bench_surrogate', 'format_bench_surrogate']
+           'Surrogate', 'Ensemble', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density', 'plot_limits',
+           'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded', 'bench_surrogate',
+           'format_bench_surrogate']
 
 # %% ../nbs/02_surrogate.ipynb 3
 import math
@@ -19,7 +19,12 @@ import torch
 from fastcore.basics import patch
 from torch import nn
 
-from .field import check_int
+from .checks import check_int
+from .objectives import log_diff_ndtr
+from . import __version__
+from .field import PRESETS, RandomField, preset_phi, sample_microstructures
+from .case import get_case
+from .fem import homogenize
 
 # %% ../nbs/02_surrogate.ipynb 5
 class PeriodicConv2d(nn.Conv2d):
@@ -189,15 +194,6 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     return self.history
 
 # %% ../nbs/02_surrogate.ipynb 22
-def log_diff_ndtr(a, b):
-    "log(Φ(b) − Φ(a)) for a < b, stable in both tails (upper tail mirrored to the lower one)."
-    upper = a > 0
-    a, b = torch.where(upper, -b, a), torch.where(upper, -a, b)
-    la, lb = torch.special.log_ndtr(a), torch.special.log_ndtr(b)
-    d = la - lb   # ≤ 0
-    return lb + torch.where(d > -math.log(2), torch.log(-torch.expm1(d)), torch.log1p(-torch.exp(d)))
-
-# %% ../nbs/02_surrogate.ipynb 23
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -223,7 +219,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 24
+# %% ../nbs/02_surrogate.ipynb 23
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -232,11 +228,10 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 28
+# %% ../nbs/02_surrogate.ipynb 27
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
-    from microstoch import __version__
     torch.save(dict(config=self.config, state=self.net.state_dict(), y_mean=self.y_mean, y_std=self.y_std,
                     history=self.history, version=__version__), path)
 
@@ -253,7 +248,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 34
+# %% ../nbs/02_surrogate.ipynb 33
 class Ensemble:
     "A deep ensemble of Surrogates as one predictive Gaussian per property: the mean of the members' means, and the mean of their variances plus the variance of their means."
     def __init__(self, members:list): # Surrogates of the same properties, e.g. trained from different seeds
@@ -271,7 +266,7 @@ class Ensemble:
         m, v = (torch.stack(t) for t in zip(*(s.predict(x, batch_size) for s in self.members)))
         return m.mean(0), v.mean(0) + m.var(0, correction=0)
 
-# %% ../nbs/02_surrogate.ipynb 38
+# %% ../nbs/02_surrogate.ipynb 37
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -296,14 +291,13 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 47
+# %% ../nbs/02_surrogate.ipynb 46
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
                     seed:int=0, # seed of the samples
                     field=None): # RandomField (default: RandomField(), the periodic model of `00_field`)
     "n binary x ~ p(x|ϕ) and the surrogate's predictive mean and variance of κ at each: (x, m, v), on the CPU."
-    from microstoch.field import sample_microstructures
     x = sample_microstructures(torch.as_tensor(phi, dtype=torch.float64), n, vf=vf, seed=seed, field=field).float()
     m, v = surrogate.predict(x)
     return x, m.cpu(), v.cpu()
@@ -317,7 +311,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 50
+# %% ../nbs/02_surrogate.ipynb 49
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -343,7 +337,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 53
+# %% ../nbs/02_surrogate.ipynb 52
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -384,10 +378,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 53
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 55
+# %% ../nbs/02_surrogate.ipynb 54
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -399,8 +393,6 @@ class PropertyExplorer:
                  n_fem:int=16, # FEM solves of 'check with FEM'
                  field=None): # RandomField (default: the case's process model)
         import ipywidgets as W
-        from microstoch.field import PRESETS, RandomField
-        from microstoch.case import get_case
         self.surrogate, self.case = surrogate, get_case(case or 'case1')
         d = len(self.case.properties)
         if d != 2: raise ValueError(f"PropertyExplorer draws the joint density of two properties; the case {self.case.name!r} has {d}: {list(self.case.properties)}")
@@ -423,11 +415,10 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 57
+# %% ../nbs/02_surrogate.ipynb 56
 @patch
 def current_phi(self:PropertyExplorer):
     "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
-    from microstoch.field import preset_phi
     if self.preset.value == RANDOM_PHI:
         base = torch.randn(self.field.n_phi, generator=torch.Generator().manual_seed(self.seed.value), dtype=torch.float64)
     else: base = preset_phi(self.preset.value, self.field.n_side).double()
@@ -444,12 +435,11 @@ def update(self:PropertyExplorer, *_):
 @patch
 def check_fem(self:PropertyExplorer, *_):
     "Label the first n_fem samples with the FEM and overlay their κ on the density."
-    from microstoch.fem import homogenize
     a_eff, C_eff = homogenize(self.x[:self.n_fem].numpy().astype(np.uint8), **self.fem_kw)
     self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
     self.draw()
 
-# %% ../nbs/02_surrogate.ipynb 58
+# %% ../nbs/02_surrogate.ipynb 57
 @patch
 def draw(self:PropertyExplorer):
     "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
@@ -462,7 +452,7 @@ def draw(self:PropertyExplorer):
         display(self.fig)
     plt.close(self.fig)
 
-# %% ../nbs/02_surrogate.ipynb 72
+# %% ../nbs/02_surrogate.ipynb 71
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -475,7 +465,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 73
+# %% ../nbs/02_surrogate.ipynb 72
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
