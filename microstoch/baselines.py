@@ -24,6 +24,7 @@ from .case import Case
 from .data import _differences, read_or_redo, write_atomic
 from .checks import check_int
 from .vbem import fem_properties
+from .report import format_assessment
 
 # %% ../nbs/08_baselines.ipynb 6
 class BudgetExceeded(RuntimeError):
@@ -328,7 +329,7 @@ def record(self:BaselineRun, l:int, state:dict):
     if self.progress:
         from tqdm.auto import tqdm
         tqdm.write(f"step {l}: {state['budget'].used} of {self.counts[l]} solves, "
-                   f"assessment {self.objective.format(a)}")
+                   f"assessment {format_assessment(self.objective, a)}")
     return dict(l=l, n_labels=self.counts[l], fem_solves=state['budget'].used,
                 evaluations=state['evaluations'], phi=[float(v) for v in phi], assessment=a,
                 estimate=estimate)

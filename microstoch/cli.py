@@ -193,18 +193,19 @@ def _belief_cells(p:dict|None, obj): # a step's 'predicted' (None for runs made 
 def print_summary(summary:dict):
     "The table a case run prints at its end: FEM assessment of phi(0) and of each step's optimum beside what the surrogate predicted there, the recommended step, the last step's optimism gap, phase times."
     from microstoch.active import best_step, case_of
+    from microstoch.report import assessment_columns
     obj = case_of(summary).objective_class
     print(f"{summary['case']}, {summary['method']}, scale {summary['scale']}, seed {summary['seed']}, vf {summary['vf']}, "
           f"physics {summary.get('physics', 'periodic')}: FEM Monte Carlo of n = {summary['assessment_initial']['n_mc']} microstructures per phi")
     rows = [('phi(0)', '', summary['assessment_initial'], summary.get('predicted_initial'))] + \
            [(f"phi*_{s['l']}", str(s['n_labels']), s['assessment'], s.get('predicted')) for s in summary['steps']]
     best = summary.get('recommended', best_step(summary['steps'], obj))
-    header = [('phi', 6), ('labels', 6)] + [(h, max(len(h), len(t))) for h, t in obj.columns(rows[0][2])]
+    header = [('phi', 6), ('labels', 6)] + [(h, max(len(h), len(t))) for h, t in assessment_columns(obj, rows[0][2])]
     believed = any(r[3] is not None for r in rows)
     if believed: header += [('surrogate', 9), ('VB-EM', 6), ('gap', 6)]
     print('  ' + '  '.join(f'{h:>{w}s}' for h, w in header))
     for k, (name, n, a, p) in enumerate(rows):
-        cells = [name, n] + [t for _, t in obj.columns(a)] + (_belief_cells(p, obj) if believed else [])
+        cells = [name, n] + [t for _, t in assessment_columns(obj, a)] + (_belief_cells(p, obj) if believed else [])
         print('  ' + '  '.join(f'{c:>{w}s}' for c, (_, w) in zip(cells, header)) + ('  <- recommended (best assessed)' if k - 1 == best else ''))
     last = summary['steps'][-1].get('predicted') if summary['steps'] else None
     if last is not None:

@@ -59,7 +59,7 @@ def _read_meta(f):
     if isinstance(meta.get('field'), dict): meta['field'].setdefault('model', 'periodic')
     return meta
 
-# %% ../nbs/01a_data.ipynb 8
+# %% ../nbs/01a_data.ipynb 10
 def _read_batch(f):
     "A batch file's arrays; KeyError or ValueError when one is missing or their lengths differ."
     with open(f, 'rb') as fh, np.load(fh) as z: arrays = {k: z[k] for k in z.files}   # our handle: closed even when np.load fails
@@ -78,7 +78,7 @@ def _differences(old:dict, new:dict):
         else: out.append((k, a, b))
     return out
 
-# %% ../nbs/01a_data.ipynb 10
+# %% ../nbs/01a_data.ipynb 12
 class DatasetStore:
     "Directory of labelled microstructures: meta.json plus one atomically written batch_NNNNNN.npz per batch."
     def __init__(self, path, # directory (created if missing)
@@ -116,14 +116,14 @@ class DatasetStore:
         out['x'] = np.unpackbits(out.pop('x_bits'), axis=1, count=n * n).reshape(-1, n, n)
         return out
 
-# %% ../nbs/01a_data.ipynb 13
+# %% ../nbs/01a_data.ipynb 15
 HOMOGENIZE_DEFAULTS = {k: v.default for k, v in inspect.signature(homogenize).parameters.items() if v.default is not inspect.Parameter.empty}
 
 def batch_generator(seed:int, b:int):
     "torch.Generator for batch b of a dataset with this seed (independent streams from a numpy SeedSequence)."
     return torch.Generator().manual_seed(int(np.random.SeedSequence([seed, b]).generate_state(1, np.uint64)[0] >> 1))
 
-# %% ../nbs/01a_data.ipynb 14
+# %% ../nbs/01a_data.ipynb 16
 def make_dataset(path, # store directory; an existing store is resumed
                  n:int, # number of labelled microstructures wanted
                  phi=None, # None: ϕ ~ N(0, I) per sample; (Q,): one ϕ for all; (n, Q): one per sample

@@ -49,7 +49,7 @@ def wilson_interval(k:int, n:int, # successes and trials
 
 # %% ../nbs/01b_objectives.ipynb 10
 class Objective:
-    "What VB-EM (`n_q`, `log_u`, `centre`, `shifted`), active learning (`acquisition`), a run (`assess`) and the reports (`headline`, `interval`, `merit`, `columns`) ask of an objective."
+    "What VB-EM (`n_q`, `log_u`, `centre`, `shifted`), active learning (`acquisition`), a run (`assess`) and the reports (`headline`, `interval`, `merit`) ask of an objective."
     n_q = 1                  # variational densities q_s: 1 for (O1), S for (O2)
     label = 'objective'      # what the headline number is, for axes and tables
     larger_is_better = True  # of the headline number
@@ -65,15 +65,11 @@ class Objective:
         "estimate_objective's value in the headline's units, or None where they differ."
         return math.exp(value)
     @classmethod
-    def columns(cls, a:dict): "(header, text) pairs of an assessment, its headline first, in plain ASCII headers for a terminal."; raise NotImplementedError
-    @classmethod
     def headline(cls, a:dict): "The number of an assessment that runs are compared by."; raise NotImplementedError
     @classmethod
     def interval(cls, a:dict): "The 95 % interval [lo, hi] of the headline number, or None where the assessment has none."; return None
     @classmethod
     def merit(cls, a:dict): "The headline number signed so that larger is better."; return cls.headline(a) if cls.larger_is_better else -cls.headline(a)
-    @classmethod
-    def format(cls, a:dict): "One line: the columns and the Monte-Carlo sample size."; return ', '.join(f'{h} = {t}' for h, t in cls.columns(a)) + f" (n = {a['n_mc']})"
 
 # %% ../nbs/01b_objectives.ipynb 11
 class Box(Objective):
@@ -110,8 +106,6 @@ class Box(Objective):
     def headline(cls, a): return a['pr']
     @classmethod
     def interval(cls, a): return a['ci95']
-    @classmethod
-    def columns(cls, a): return [('Pr(kappa in K)', f"{a['pr']:.3f}"), ('95 % interval', f"[{a['ci95'][0]:.3f}, {a['ci95'][1]:.3f}]")]
 
 # %% ../nbs/01b_objectives.ipynb 14
 class GaussianUtility(Objective):
@@ -145,8 +139,6 @@ class GaussianUtility(Objective):
     def headline(cls, a): return a['mean_u']
     @classmethod
     def interval(cls, a): return [a['mean_u'] - 1.96 * a['se'], a['mean_u'] + 1.96 * a['se']]
-    @classmethod
-    def columns(cls, a): return [('mean u', f"{a['mean_u']:.3f}"), ('std. error', f"{a['se']:.3f}")]
 
 # %% ../nbs/01b_objectives.ipynb 17
 def kl_gauss(m0, c0, m1, c1):
@@ -202,5 +194,3 @@ class TargetDensity(Objective):
         return self.log_u(mean, var).mean(-1)
     @classmethod
     def headline(cls, a): return a['kl_gauss']
-    @classmethod
-    def columns(cls, a): return [('KL(target | fit)', f"{a['kl_gauss']:.3f}"), ('mean kappa', '(' + ', '.join(f'{m:.2f}' for m in a['mean']) + ')'), ('log-score', f"{a['log_score']:.2f}")]

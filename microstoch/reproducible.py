@@ -11,9 +11,10 @@ import os
 import sys
 
 # %% ../nbs/00a_reproducible.ipynb 5
-PORTABLE_ENV = {'ATEN_CPU_CAPABILITY': 'avx2', 'ONEDNN_MAX_CPU_ISA': 'AVX2', 'DNNL_MAX_CPU_ISA': 'AVX2',
-                'MKL_CBWR': 'AVX2', 'OPENBLAS_CORETYPE': 'Haswell', 'NUMBA_CPU_NAME': 'haswell',
-                'OMP_NUM_THREADS': '1', 'MKL_NUM_THREADS': '1', 'OPENBLAS_NUM_THREADS': '1', 'NUMBA_NUM_THREADS': '1'}
+PORTABLE_ENV = dict(ATEN_CPU_CAPABILITY='avx2', ONEDNN_MAX_CPU_ISA='AVX2', DNNL_MAX_CPU_ISA='AVX2',
+                    MKL_CBWR='AVX2', OPENBLAS_CORETYPE='Haswell', NUMBA_CPU_NAME='haswell',
+                    OMP_NUM_THREADS='1', MKL_NUM_THREADS='1', OPENBLAS_NUM_THREADS='1',
+                    NUMBA_NUM_THREADS='1')
 
 def reproducible_env(base:dict|None=None): # the environment to start from (default: this process's)
     "The environment of a process in reproducible mode: base with every setting of PORTABLE_ENV."
@@ -27,17 +28,17 @@ def in_reproducible_mode():
 PINNED_MODULES = ('torch', 'numpy', 'numba', 'scipy')
 
 def enable_reproducible():
-    "Enter reproducible mode in this process; call it before anything imports torch, numpy, numba or scipy."
+    "Enter reproducible mode here: call it before torch, numpy, numba or scipy is imported."
     if in_reproducible_mode(): return
     late = [m for m in PINNED_MODULES if m in sys.modules]
     if late:
-        raise RuntimeError(f"enable_reproducible() must run before {', '.join(late)} is imported; call it first thing, "
-                           "or start Python with microstoch.reproducible.reproducible_env() as its environment "
-                           "(the microstoch command's --reproducible does that)")
+        raise RuntimeError(f"enable_reproducible() must run before {', '.join(late)} is imported; "
+                           "call it first thing, or start Python with the environment of "
+                           "microstoch.reproducible.reproducible_env() (what --reproducible does)")
     os.environ.update(PORTABLE_ENV)
 
 def reproducible_settings():
-    "What a run records of the mode: None outside it; inside, the pinned settings and torch's capability and threads."
+    "What a run records: None outside the mode; inside, its settings, torch's kernels and threads."
     if not in_reproducible_mode(): return None
     import torch
     return dict(env=dict(PORTABLE_ENV), cpu_capability=torch.backends.cpu.get_cpu_capability(),
