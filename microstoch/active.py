@@ -224,7 +224,7 @@ def data(self:ActiveRun, l:int):
     x, kappa = self.labelled(['d0'] + checks + [f'add{i}' for i in range(1, l + 1)])
     return torch.as_tensor(x).float(), torch.as_tensor(kappa).float()
 
-# %% ../nbs/04_active.ipynb 23
+# %% ../nbs/04_active.ipynb 25
 def member_file(k:int): # member of the step's ensemble (0: the only one of a plain run)
     "File name of a step's surrogate k: surrogate.pt, then surrogate1.pt, surrogate2.pt, …"
     return 'surrogate.pt' if k == 0 else f'surrogate{k}.pt'
@@ -269,7 +269,7 @@ def optimise(self:ActiveRun, l:int, sur):
     write_atomic(f, lambda fh: torch.save(vb.state_dict(), fh))
     return vb
 
-# %% ../nbs/04_active.ipynb 24
+# %% ../nbs/04_active.ipynb 28
 @patch
 def assess_phi(self:ActiveRun, phi, file):
     "FEM Monte-Carlo assessment of ϕ (common seed for every step), cached in `file` (its κ sample in `file`.npz)."
@@ -314,7 +314,7 @@ def acquire(self:ActiveRun, l:int, sur, vb):
     bs = c['batch_size']
     return self.label(name, len(x), seed, sampler=lambda b, m, g: x[b * bs:b * bs + m])
 
-# %% ../nbs/04_active.ipynb 25
+# %% ../nbs/04_active.ipynb 31
 def _read_selected(path):
     "The chosen candidates of a selected.npz."
     with open(path, 'rb') as fh, np.load(fh) as z: return z['x']
@@ -329,7 +329,7 @@ def select(self:ActiveRun, sur, vb, seed:int, file, n_add:int):
     idx = select_top(scores, n_add)
     write_atomic(file, lambda fh: np.savez_compressed(fh, x=pool[idx].cpu().numpy().astype(np.uint8), scores=scores[idx].numpy()))
 
-# %% ../nbs/04_active.ipynb 26
+# %% ../nbs/04_active.ipynb 34
 @patch
 def checked_merit(self:ActiveRun, name:str):
     "The objective's merit (larger is better) of the FEM labels in data/<name>: for a check set drawn from p(x|ϕ), an unbiased FEM estimate at ϕ."
@@ -365,7 +365,7 @@ def keep_assessment(self:ActiveRun, l:int):
     for ext in ('.npz', '.json'):   # the json last: assess_phi reads it as the sign of a whole assessment
         if not (dst := self.out / f'step{l}' / f'assessment{ext}').exists(): shutil.copyfile(src.with_suffix(ext), dst)
 
-# %% ../nbs/04_active.ipynb 28
+# %% ../nbs/04_active.ipynb 36
 @patch
 def run(self:ActiveRun):
     "Run (or resume) Algorithm 1 to the end; returns the summary (a finished run's as it stands, untouched)."
@@ -412,14 +412,14 @@ def best_step(steps:list, # a summary's steps
     "l of the step whose ϕ*_l has the best FEM assessment: the highest Pr or mean utility, the lowest KL (the step to use; comparisons with the paper use the last)."
     return max(steps, key=lambda st: objective.merit(st['assessment']))['l']
 
-# %% ../nbs/04_active.ipynb 29
+# %% ../nbs/04_active.ipynb 39
 def run_case(out, # run directory
              resume:bool=False, progress:bool=True, device:str='cpu',
              **config): # run_config's arguments: case, scale, seed, method, vf, sizes and options
     "Run (or resume) one case study with Algorithm 1 or the random baseline; returns summary.json's content."
     return ActiveRun(out, resume, progress, device, **config).run()
 
-# %% ../nbs/04_active.ipynb 50
+# %% ../nbs/04_active.ipynb 60
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
     if not summaries: raise ValueError("aggregate_sweep needs at least one run's summary, got none (summaries is empty)")
@@ -451,7 +451,7 @@ def local_cluster(n_workers:int|None=None): # worker processes (default: one per
     with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
-# %% ../nbs/04_active.ipynb 51
+# %% ../nbs/04_active.ipynb 61
 def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
@@ -474,7 +474,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     _write_json(out / 'sweep.json', res)
     return res
 
-# %% ../nbs/04_active.ipynb 52
+# %% ../nbs/04_active.ipynb 62
 def plot_sweep(res:dict, ax=None):
     "Headline number against the number of labels: median line and interquartile band per method (the paper's Fig. 6, left)."
     import matplotlib.pyplot as plt
