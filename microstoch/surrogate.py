@@ -4,14 +4,15 @@
 
 # %% auto 0
 __all__ = ['RANDOM_PHI', 'BENCH_VARIANTS', 'PeriodicConv2d', 'SurrogateCNN', 'check_inputs', 'gaussian_nll', 'augment',
-           'Surrogate', 'Ensemble', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density', 'plot_limits',
-           'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded', 'bench_surrogate',
-           'format_bench_surrogate']
+           'Surrogate', 'FitSettings', 'Ensemble', 'evaluate', 'plot_parity', 'predict_for_phi', 'mixture_density',
+           'plot_limits', 'draw_target', 'draw_box', 'plot_property_density', 'PropertyExplorer', 'torch_padded',
+           'bench_surrogate', 'format_bench_surrogate']
 
 # %% ../nbs/02_surrogate.ipynb 3
 import math
 import pickle
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -120,16 +121,41 @@ class Surrogate:
         if x.shape[-1] != n: raise ValueError(f"this surrogate takes {n}×{n} microstructures, got {tuple(x.shape[-2:])}")
 
 # %% ../nbs/02_surrogate.ipynb 17
-def _check_fit_settings(n, max_epochs, patience, batch_size, lr, weight_decay, val_fraction, new):
-    "ValueError unless fit's settings are usable on n samples."
-    for name, v in (('max_epochs', max_epochs), ('patience', patience), ('batch_size', batch_size)): check_int(name, v, 1)
-    if new is not None:
-        check_int('new', new, 1)
-        if new > n: raise ValueError(f"new must be at most the number of samples, {n}, got {new}")
-    if not 0 < val_fraction < 1: raise ValueError(f"val_fraction must be in (0, 1), got {val_fraction!r}")
-    if not (isinstance(lr, (int, float)) and 0 < lr < math.inf): raise ValueError(f"lr must be a positive number, got {lr!r}")
-    if not (isinstance(weight_decay, (int, float)) and 0 <= weight_decay < math.inf): raise ValueError(f"weight_decay must be a number >= 0, got {weight_decay!r}")
+@dataclass(frozen=True)
+class FitSettings:
+    "How a surrogate trains (`Surrogate.fit`): epochs, early stopping, Adam, the validation split; checked on creation."
+    max_epochs:int=300       # upper bound on epochs
+    patience:int=30          # early stopping: epochs without a better validation loss
+    batch_size:int=128       # samples per Adam step
+    lr:float=1e-3            # Adam's learning rate
+    weight_decay:float=1e-5  # Adam's weight decay
+    val_fraction:float=0.1   # share of the data held out for early stopping
+    anneal:bool=False        # cosine-anneal lr to lr/20 over max_epochs (False: constant, the paper's)
+    def __post_init__(self):
+        for name in ('max_epochs', 'patience', 'batch_size'): check_int(name, getattr(self, name), 1)
+        if not 0 < self.val_fraction < 1:
+            raise ValueError(f"val_fraction must be in (0, 1), got {self.val_fraction!r}")
+        if not (isinstance(self.lr, (int, float)) and 0 < self.lr < math.inf):
+            raise ValueError(f"lr must be a positive number, got {self.lr!r}")
+        if not (isinstance(self.weight_decay, (int, float)) and 0 <= self.weight_decay < math.inf):
+            raise ValueError(f"weight_decay must be a number >= 0, got {self.weight_decay!r}")
 
+def _fit_settings(settings, overrides:dict):
+    "fit's FitSettings: the one given, or one made of fit's keywords (the older call), never both."
+    if settings is None: return FitSettings(**overrides)
+    if not isinstance(settings, FitSettings):
+        raise TypeError(f"fit's third argument is a FitSettings, got {settings!r}: "
+                        "pass max_epochs, patience, ... by keyword")
+    if overrides: raise TypeError(f"pass fit's settings as a FitSettings or as keywords, not both (got {sorted(overrides)})")
+    return settings
+
+def _check_new(n:int, new):
+    "ValueError unless `new` (the retraining's new labels) is None or a count of at most n samples."
+    if new is None: return
+    check_int('new', new, 1)
+    if new > n: raise ValueError(f"new must be at most the number of samples, {n}, got {new}")
+
+# %% ../nbs/02_surrogate.ipynb 19
 @patch
 def _train_epoch(self:Surrogate, x, y, order, batch_size, opt, g, epoch):
     "One pass of Adam over the samples `order` in batches (augmented if the surrogate augments); the mean training loss."
@@ -143,24 +169,22 @@ def _train_epoch(self:Surrogate, x, y, order, batch_size, opt, g, epoch):
         total += loss.item() * len(idx)
     return total
 
-# %% ../nbs/02_surrogate.ipynb 18
+# %% ../nbs/02_surrogate.ipynb 20
 @patch
 def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and properties (B, d)
-        max_epochs:int=300, # upper bound on epochs
-        patience:int=30, # early stopping: epochs without a better validation loss
-        batch_size:int=128, lr:float=1e-3, weight_decay:float=1e-5,
-        val_fraction:float=0.1, # share of the data held out for early stopping
-        anneal:bool=False, # cosine-anneal the learning rate from lr to lr/20 over max_epochs (False: constant, the paper's)
+        settings:FitSettings|None=None, # how to train (default: FitSettings of the keywords)
         new:int|None=None, # retraining: the last `new` samples are new labels; each epoch takes them and as many of the others at random (replay); None: every sample every epoch
-        progress:bool=True): # tqdm progress bar
+        progress:bool=True, # tqdm progress bar
+        **kw): # FitSettings' fields instead of `settings`, e.g. max_epochs=40
     "Train (or retrain, from the current weights, on an enlarged dataset) by maximum likelihood; returns the history."
     from tqdm.auto import tqdm
     x, kappa = check_inputs(x, kappa, self.config['n_out'])
     self.check_size(x)
-    _check_fit_settings(len(x), max_epochs, patience, batch_size, lr, weight_decay, val_fraction, new)
+    s = _fit_settings(settings, kw)
+    _check_new(len(x), new)
     g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
     perm = torch.randperm(len(x), generator=g)
-    n_val = max(1, int(val_fraction * len(x)))
+    n_val = max(1, int(s.val_fraction * len(x)))
     if len(x) - n_val < 2: raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {len(x)} samples")
     val, tr = perm[:n_val], perm[n_val:]
     self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0)
@@ -168,18 +192,18 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     y = (kappa - self.y_mean) / self.y_std
     dev = self.device
     xv, yv = x[val].to(dev), y[val].to(dev)
-    opt = torch.optim.Adam(self.net.parameters(), lr=lr, weight_decay=weight_decay)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max_epochs, eta_min=lr / 20) if anneal else None
+    opt = torch.optim.Adam(self.net.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, s.max_epochs, eta_min=s.lr / 20) if s.anneal else None
     if new is not None: old, fresh = tr[tr < len(x) - new], tr[tr >= len(x) - new]
     best, best_state, since = float('inf'), None, 0
-    bar = tqdm(range(max_epochs), desc='training surrogate', disable=not progress)
+    bar = tqdm(range(s.max_epochs), desc='training surrogate', disable=not progress)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(self.config['seed'] + 1 + len(self.history))
         for epoch in bar:
             self.net.train()
             epoch_set = tr if new is None else torch.cat([fresh, old[torch.randperm(len(old), generator=g)[:len(fresh)]]])
             order = epoch_set[torch.randperm(len(epoch_set), generator=g)]
-            total = self._train_epoch(x, y, order, batch_size, opt, g, epoch)
+            total = self._train_epoch(x, y, order, s.batch_size, opt, g, epoch)
             self.net.eval()
             with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
             self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
@@ -187,13 +211,13 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
             bar.set_postfix(train=f'{total / len(order):.3f}', val=f'{v:.3f}')
             if v < best: best, best_state, since = v, {k: t.clone() for k, t in self.net.state_dict().items()}, 0
             else: since += 1
-            if since >= patience:
+            if since >= s.patience:
                 bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {best:.3f})'); break
     self.net.load_state_dict(best_state)
     self.net.eval()
     return self.history
 
-# %% ../nbs/02_surrogate.ipynb 22
+# %% ../nbs/02_surrogate.ipynb 25
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -219,7 +243,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 23
+# %% ../nbs/02_surrogate.ipynb 26
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -228,7 +252,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 27
+# %% ../nbs/02_surrogate.ipynb 30
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -248,7 +272,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 33
+# %% ../nbs/02_surrogate.ipynb 36
 class Ensemble:
     "A deep ensemble of Surrogates as one predictive Gaussian per property: the mean of the members' means, and the mean of their variances plus the variance of their means."
     def __init__(self, members:list): # Surrogates of the same properties, e.g. trained from different seeds
@@ -266,7 +290,7 @@ class Ensemble:
         m, v = (torch.stack(t) for t in zip(*(s.predict(x, batch_size) for s in self.members)))
         return m.mean(0), v.mean(0) + m.var(0, correction=0)
 
-# %% ../nbs/02_surrogate.ipynb 37
+# %% ../nbs/02_surrogate.ipynb 40
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -291,7 +315,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 46
+# %% ../nbs/02_surrogate.ipynb 49
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -311,7 +335,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 49
+# %% ../nbs/02_surrogate.ipynb 52
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -337,7 +361,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 52
+# %% ../nbs/02_surrogate.ipynb 55
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -378,10 +402,10 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 53
+# %% ../nbs/02_surrogate.ipynb 56
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 57
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -415,7 +439,7 @@ class PropertyExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 56
+# %% ../nbs/02_surrogate.ipynb 59
 @patch
 def current_phi(self:PropertyExplorer):
     "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
@@ -439,7 +463,7 @@ def check_fem(self:PropertyExplorer, *_):
     self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
     self.draw()
 
-# %% ../nbs/02_surrogate.ipynb 57
+# %% ../nbs/02_surrogate.ipynb 60
 @patch
 def draw(self:PropertyExplorer):
     "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
@@ -452,7 +476,7 @@ def draw(self:PropertyExplorer):
         display(self.fig)
     plt.close(self.fig)
 
-# %% ../nbs/02_surrogate.ipynb 71
+# %% ../nbs/02_surrogate.ipynb 74
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -465,7 +489,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 72
+# %% ../nbs/02_surrogate.ipynb 75
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
