@@ -306,11 +306,11 @@ def main(argv:list|None=None): # arguments (default: sys.argv[1:])
     argv = sys.argv[1:] if argv is None else list(argv)
     p = _parser()
     args = p.parse_args(argv)
-    if getattr(args, 'reproducible', False) and not in_reproducible_mode():   # the settings must be in place before torch loads
+    if args.cmd is None: p.error(f"choose a command: field, {', '.join(CASES)}, run, sweep, baseline or bench (microstoch COMMAND --help)")
+    if args.reproducible and not in_reproducible_mode():   # the settings must be in place before torch loads
         rc = subprocess.call([sys.executable, '-m', 'microstoch', *argv], env=reproducible_env())
         if rc: sys.exit(rc)
         return
-    if args.cmd is None: p.error(f"choose a command: field, {', '.join(CASES)}, run, sweep, baseline or bench (microstoch COMMAND --help)")
     try: _run(args)
     except KeyboardInterrupt:
         resumable = args.cmd in (*CASES, 'run', 'sweep', 'baseline')

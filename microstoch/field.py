@@ -13,7 +13,6 @@ __all__ = ['MODELS', 'PRESETS', 'rbf_centres', 'log_spectral_density', 'half_pla
 import math
 import time
 
-import numpy as np
 import torch
 from fastcore.basics import patch
 

@@ -22,7 +22,7 @@ from .checks import check_int, check_vf
 from .field import MODELS, RandomField, sample_microstructures
 from .fem import homogenize
 from .surrogate import Surrogate
-from .objectives import Box, GaussianUtility, TargetDensity, kl_gauss, wilson_interval
+from .objectives import Box, TargetDensity
 from .case import CASE1, CASE2
 
 # %% ../nbs/03_vbem.ipynb 6

@@ -3,7 +3,7 @@ python results/case1-paper-physics/ensemble/compare.py"""
 import json
 from pathlib import Path
 import numpy as np
-from microstoch.active import paired_comparison
+from microstoch.active import aggregate_sweep, paired_comparison
 
 here = Path(__file__).parent
 load = lambda p: json.loads(p.read_text())
@@ -19,10 +19,11 @@ for k in seeds:
     print(f"{k:4d}  {e['assessment_initial']['pr']:.3f}     " + ' '.join(f'{pr(e, l):.3f}' for l in range(5)) + '   '
           + ' '.join(f'{pr(o, l):.3f}' for l in range(5)) + f"   {e['steps'][-1]['predicted']['gap']:+.3f} / "
           + (f"{o['steps'][-1]['predicted']['gap']:+.3f}" if 'predicted' in o['steps'][-1] else '-'))
-for name, runs in (('ensemble', ens), ('one network', {k: one[k] for k in seeds}), ('random data', {k: rnd[k] for k in seeds})):
-    f = np.array([pr(runs[k], -1) for k in seeds]); z = np.array([pr(runs[k], 0) for k in seeds])
-    print(f"{name:12s} median Pr at 2048 / 6144 labels: {np.median(z):.3f} / {np.median(f):.3f} "
-          f"[{np.quantile(f, .25):.3f}, {np.quantile(f, .75):.3f}]; phi*_0 >= phi(0) on "
+for name, runs in (('ensemble', ens), ('one network', one), ('random data', rnd)):
+    (rows,) = aggregate_sweep([runs[k] for k in seeds]).values()   # one method: its steps' medians and quartiles
+    first, last = rows[0], rows[-1]
+    print(f"{name:12s} median Pr at 2048 / 6144 labels: {first['median']:.3f} / {last['median']:.3f} "
+          f"[{last['q25']:.3f}, {last['q75']:.3f}]; phi*_0 >= phi(0) on "
           f"{sum(pr(runs[k], 0) >= runs[k]['assessment_initial']['pr'] for k in seeds)} of {len(seeds)}")
 gaps = [ens[k]['steps'][-1]['predicted']['gap'] for k in seeds]
 print(f"ensemble optimism gap at the last step: median {np.median(gaps):+.3f}, median |gap| {np.median(np.abs(gaps)):.3f}")
