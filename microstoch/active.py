@@ -22,7 +22,7 @@ from .field import RandomField, sample_microstructures
 from .checks import check_int, check_vf
 from .fem import PHYSICS
 from .reproducible import reproducible_settings
-from .data import DatasetStore, make_dataset, read_or_redo, write_atomic
+from .data import DatasetStore, _differences, make_dataset, read_or_redo, write_atomic
 from .case import Case, DEFAULT_SIZES, get_case
 from . import __version__
 from .surrogate import Ensemble, Surrogate
@@ -63,6 +63,30 @@ def _check_trust(sizes:dict, n_check, trust_kl):
     if not (isinstance(trust_kl, (int, float)) and 0 < trust_kl < math.inf): raise ValueError(f"trust_kl must be a positive number, got {trust_kl!r}")
 
 # %% ../nbs/04_active.ipynb 12
+def _check_options(opts:dict):
+    "ValueError for a bad option of a run (OPTIONS' keys)."
+    if opts['padding'] not in ('circular', 'zeros'): raise ValueError(f"padding must be 'circular' or 'zeros', got {opts['padding']!r}")
+    if opts['candidates'] not in ('q', 'prior'): raise ValueError(f"candidates must be 'q' or 'prior', got {opts['candidates']!r}")
+    for k in ('warm_start', 'augment'):
+        if not isinstance(opts[k], bool): raise ValueError(f"{k} must be True or False, got {opts[k]!r}")
+    if not (isinstance(opts['fem_tol'], (int, float)) and 0 < opts['fem_tol'] < math.inf):
+        raise ValueError(f"fem_tol must be a positive number, got {opts['fem_tol']!r}")
+    check_int('ensemble', opts['ensemble'], 1)
+    if opts['phi_range'] is not None and not (isinstance(opts['phi_range'], (int, float)) and opts['phi_range'] > 0):
+        raise ValueError(f"phi_range must be a positive number or None, got {opts['phi_range']!r}")
+
+def _run_sizes(case, scale:str, settings:dict):
+    "The sizes of a run: the scale's, the case's own at the paper scale (and at the small one but for its steps), then overrides."
+    sizes = {**DEFAULT_SIZES, **case.sizes}
+    c = {k: sizes.get(k, v) if scale == 'paper' or (scale == 'small' and k != 'steps') else v for k, v in SCALES[scale].items()}
+    c.update(settings)
+    for k, v in c.items():
+        if isinstance(v, bool) or not (isinstance(v, int) and v >= (0 if k == 'steps' else 1)):
+            raise ValueError(f"{k} must be a {'non-negative' if k == 'steps' else 'positive'} integer, got {v!r}")
+    if c['n_add'] > c['n_pool']: raise ValueError(f"n_add ({c['n_add']}) cannot exceed n_pool ({c['n_pool']})")
+    return c
+
+# %% ../nbs/04_active.ipynb 13
 def run_config(case:str|Case='case1', # a built-in case's name, or a Case (e.g. Case.from_toml(path))
                scale:str='small', seed:int=0,
                method:str='active', # 'active' (Algorithm 1) or 'random' (baseline)
@@ -80,26 +104,14 @@ def run_config(case:str|Case='case1', # a built-in case's name, or a Case (e.g. 
     physics = physics or c0.physics
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
     opts = {k: settings.pop(k, v) for k, v in {**OPTIONS, **(PAPER_OPTIONS if physics == 'paper' else {})}.items()}
-    if opts['padding'] not in ('circular', 'zeros'): raise ValueError(f"padding must be 'circular' or 'zeros', got {opts['padding']!r}")
-    if opts['candidates'] not in ('q', 'prior'): raise ValueError(f"candidates must be 'q' or 'prior', got {opts['candidates']!r}")
-    for k in ('warm_start', 'augment'):
-        if not isinstance(opts[k], bool): raise ValueError(f"{k} must be True or False, got {opts[k]!r}")
-    if not (isinstance(opts['fem_tol'], (int, float)) and 0 < opts['fem_tol'] < math.inf): raise ValueError(f"fem_tol must be a positive number, got {opts['fem_tol']!r}")
-    check_int('ensemble', opts['ensemble'], 1)
-    if opts['phi_range'] is not None and not (isinstance(opts['phi_range'], (int, float)) and opts['phi_range'] > 0):
-        raise ValueError(f"phi_range must be a positive number or None, got {opts['phi_range']!r}")
-    sizes = {**DEFAULT_SIZES, **c0.sizes}   # the case's sizes: the paper scale's, and the small scale's but for its steps
-    c = {k: sizes.get(k, v) if scale == 'paper' or (scale == 'small' and k != 'steps') else v for k, v in SCALES[scale].items()}
-    c.update(settings)
-    for k, v in c.items():
-        if isinstance(v, bool) or not (isinstance(v, int) and v >= (0 if k == 'steps' else 1)): raise ValueError(f"{k} must be a {'non-negative' if k == 'steps' else 'positive'} integer, got {v!r}")
-    if c['n_add'] > c['n_pool']: raise ValueError(f"n_add ({c['n_add']}) cannot exceed n_pool ({c['n_pool']})")
+    _check_options(opts)
+    c = _run_sizes(c0, scale, settings)
     if trust: _check_trust(c, **trust)
     check_int('seed', seed, 0)
     vf = check_vf(c0.vf if vf is None else vf)
     return dict(case=c0.name, scale=scale, seed=seed, method=method, vf=vf, physics=physics, **c, **opts, **trust, case_spec=c0.at(vf, physics).spec)
 
-# %% ../nbs/04_active.ipynb 15
+# %% ../nbs/04_active.ipynb 16
 def _cpu_model():
     "The CPU's model name (Linux), or the platform's processor string."
     import platform
@@ -128,7 +140,7 @@ def run_name(case:str|Case, scale:str, method:str, seed:int, vf:float|None=None,
 
 _LEGACY_DEFAULTS = dict(physics='periodic', phi_range=None, fem_tol=1e-6, candidates='q', ensemble=1)   # what runs made before these settings existed used
 
-# %% ../nbs/04_active.ipynb 16
+# %% ../nbs/04_active.ipynb 17
 def _legacy_config(cfg:dict):
     "A run's config with what runs made before a setting existed used: _LEGACY_DEFAULTS, and the built-in case's spec."
     cfg = {**_LEGACY_DEFAULTS, **cfg}
@@ -159,7 +171,26 @@ def mc_seed(seed:int):
     "Seed of the microstructures of every FEM Monte-Carlo assessment of run `seed` (common random numbers across steps)."
     return seed + 1
 
-# %% ../nbs/04_active.ipynb 19
+# %% ../nbs/04_active.ipynb 20
+def _claim(out:Path, # run directory
+           cfg:dict, # the run's settings
+           resume:bool, # whether an existing run may continue
+           upgrade=None): # old config -> the same config with what older runs lacked filled in
+    "Start the run directory with config.json, or check that its run has these settings (resume)."
+    f = out / 'config.json'
+    if not f.exists():
+        out.mkdir(parents=True, exist_ok=True)
+        return _write_json(f, dict(config=cfg, versions=_versions()))
+    if not resume:
+        raise FileExistsError(f"{out} already holds a run; continue it with resume=True (--resume) or choose another directory")
+    try: old = (upgrade or dict)(_read_json_object(f, ['config'])['config'])
+    except (ValueError, KeyError, TypeError) as e:
+        raise ValueError(f"{f} is damaged ({type(e).__name__}: {e}); it holds the run's settings, so the run cannot continue: "
+                         "restore the file, or start the run again in a new directory") from None
+    diff = _differences(old, cfg)
+    if diff: raise ValueError(f"{out} holds a run with other settings: " + ', '.join(f'{k}: {a!r} != {b!r}' for k, a, b in diff))
+
+# %% ../nbs/04_active.ipynb 21
 class ActiveRun:
     "Algorithm 1 (or the random-data baseline) in a run directory; every unit of work is saved and skipped on resume."
     def __init__(self, out, # run directory
@@ -169,41 +200,40 @@ class ActiveRun:
                  **config): # run_config's arguments
         self.out, self.progress, self.device = Path(out), progress, device
         cfg = run_config(**config)
-        f = self.out / 'config.json'
-        if f.exists():
-            if not resume: raise FileExistsError(f"{self.out} already holds a run; continue it with resume=True (--resume) or choose another directory")
-            try: old = _legacy_config(_read_json_object(f, ['config'])['config'])
-            except (ValueError, KeyError, TypeError) as e:
-                raise ValueError(f"{f} is damaged ({type(e).__name__}: {e}); it holds the run's settings, so the run cannot continue: "
-                                 "restore the file, or start the run again in a new directory") from None
-            if old != cfg: raise ValueError(f"{self.out} holds a run with other settings: " + ', '.join(f'{k}: {old.get(k)!r} != {cfg.get(k)!r}' for k in cfg if old.get(k) != cfg.get(k)))
-        else:
-            self.out.mkdir(parents=True, exist_ok=True)
-            _write_json(f, dict(config=cfg, versions=_versions()))
+        _claim(self.out, cfg, resume, _legacy_config)
         self.cfg, self.case = cfg, Case.from_dict(cfg['case_spec'])
         self.field = RandomField(model=cfg['physics'])
         self.objective = self.case.make_objective(cfg['seed'])
         self.fem = dict(tol=cfg['fem_tol'], elastic=self.case.elastic, **self.case.materials)   # homogenize's settings for labels and assessments
         self.phi0 = torch.randn(100, generator=torch.Generator().manual_seed(cfg['seed']))
-        self.summary = read_or_redo(self.out / 'summary.json', read_summary) or dict(   # a damaged summary is rebuilt from the steps' files
-            case=cfg['case'], case_spec=cfg['case_spec'], method=cfg['method'], scale=cfg['scale'], seed=cfg['seed'], vf=cfg['vf'], physics=cfg['physics'],
-            candidates=cfg['candidates'], ensemble=cfg['ensemble'], phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
-            phase_s=dict(fem=0., train=0., vbem=0., assess=0.), versions=_versions())
+        self.summary = read_or_redo(self.out / 'summary.json', read_summary) or self.new_summary()   # a damaged one is rebuilt from the steps' files
         self._wall0, self._t0 = self.summary['wall_s'], time.perf_counter()
 
-    def save_summary(self):
-        "Write summary.json with the wall time so far."
-        self.summary['wall_s'] = self._wall0 + time.perf_counter() - self._t0
-        _write_json(self.out / 'summary.json', self.summary)
-
-    def _timed(self, phase, f, *args, **kwargs):
-        "Run f, add its wall time to the phase, save the summary."
-        t0 = time.perf_counter(); r = f(*args, **kwargs)
-        self.summary['phase_s'][phase] += time.perf_counter() - t0
-        self.save_summary()
-        return r
-
 # %% ../nbs/04_active.ipynb 22
+@patch
+def new_summary(self:ActiveRun):
+    "summary.json's content before any work."
+    c = self.cfg
+    same = ('case', 'case_spec', 'method', 'scale', 'seed', 'vf', 'physics', 'candidates', 'ensemble')
+    return dict({k: c[k] for k in same}, phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
+                phase_s=dict(fem=0., train=0., vbem=0., assess=0.), versions=_versions())
+
+@patch
+def save_summary(self:ActiveRun):
+    "Write summary.json with the wall time so far."
+    self.summary['wall_s'] = self._wall0 + time.perf_counter() - self._t0
+    _write_json(self.out / 'summary.json', self.summary)
+
+@patch
+def _timed(self:ActiveRun, phase, f, *args, **kwargs):
+    "Run f, add its wall time to the phase, save the summary."
+    t0 = time.perf_counter()
+    r = f(*args, **kwargs)
+    self.summary['phase_s'][phase] += time.perf_counter() - t0
+    self.save_summary()
+    return r
+
+# %% ../nbs/04_active.ipynb 25
 @patch
 def label(self:ActiveRun, name:str, n:int, seed:int, sampler=None, phi=None):
     "FEM-label n microstructures into data/<name> (ancestral, from sampler, or x ~ p(x|ϕ) for a given ϕ); resumes batch by batch."
@@ -224,7 +254,7 @@ def data(self:ActiveRun, l:int):
     x, kappa = self.labelled(['d0'] + checks + [f'add{i}' for i in range(1, l + 1)])
     return torch.as_tensor(x).float(), torch.as_tensor(kappa).float()
 
-# %% ../nbs/04_active.ipynb 25
+# %% ../nbs/04_active.ipynb 28
 def member_file(k:int): # member of the step's ensemble (0: the only one of a plain run)
     "File name of a step's surrogate k: surrogate.pt, then surrogate1.pt, surrogate2.pt, …"
     return 'surrogate.pt' if k == 0 else f'surrogate{k}.pt'
@@ -255,6 +285,7 @@ def train(self:ActiveRun, l:int):
     s = [self.train_member(l, k) for k in range(self.cfg['ensemble'])]
     return s[0] if len(s) == 1 else Ensemble(s)
 
+# %% ../nbs/04_active.ipynb 29
 @patch
 def optimise(self:ActiveRun, l:int, sur):
     "VB-EM of step l from ϕ⁽⁰⁾ (l = 0) or ϕ*_{l−1} (method 'trust': within the trust region around the incumbent); saved to step{l}/vbem.pt; returns the VBEM with q and ϕ*."
@@ -269,7 +300,7 @@ def optimise(self:ActiveRun, l:int, sur):
     write_atomic(f, lambda fh: torch.save(vb.state_dict(), fh))
     return vb
 
-# %% ../nbs/04_active.ipynb 28
+# %% ../nbs/04_active.ipynb 32
 @patch
 def assess_phi(self:ActiveRun, phi, file):
     "FEM Monte-Carlo assessment of ϕ (common seed for every step), cached in `file` (its κ sample in `file`.npz)."
@@ -300,6 +331,7 @@ def optimism_gap(predicted:dict, assessment:dict, objective): # believe's dict, 
     "How much better the surrogate says ϕ is than the FEM finds, on the same microstructures: the difference of merits (Pr: predicted − FEM; KL: FEM − predicted); > 0 is optimism."
     return objective.merit(predicted['assessment']) - objective.merit(assessment)
 
+# %% ../nbs/04_active.ipynb 33
 @patch
 def acquire(self:ActiveRun, l:int, sur, vb):
     "Label D_add for step l + 1: the N_add best of N_pool candidates from q⁽ˡ⁾ (active) or N_add ancestral samples (random)."
@@ -314,7 +346,7 @@ def acquire(self:ActiveRun, l:int, sur, vb):
     bs = c['batch_size']
     return self.label(name, len(x), seed, sampler=lambda b, m, g: x[b * bs:b * bs + m])
 
-# %% ../nbs/04_active.ipynb 31
+# %% ../nbs/04_active.ipynb 36
 def _read_selected(path):
     "The chosen candidates of a selected.npz."
     with open(path, 'rb') as fh, np.load(fh) as z: return z['x']
@@ -329,7 +361,7 @@ def select(self:ActiveRun, sur, vb, seed:int, file, n_add:int):
     idx = select_top(scores, n_add)
     write_atomic(file, lambda fh: np.savez_compressed(fh, x=pool[idx].cpu().numpy().astype(np.uint8), scores=scores[idx].numpy()))
 
-# %% ../nbs/04_active.ipynb 34
+# %% ../nbs/04_active.ipynb 39
 @patch
 def checked_merit(self:ActiveRun, name:str):
     "The objective's merit (larger is better) of the FEM labels in data/<name>: for a check set drawn from p(x|ϕ), an unbiased FEM estimate at ϕ."
@@ -357,6 +389,7 @@ def check(self:ActiveRun, l:int, candidate):
     _write_json(f, t)
     return t
 
+# %% ../nbs/04_active.ipynb 40
 @patch
 def keep_assessment(self:ActiveRun, l:int):
     "A rejected step keeps the incumbent, whose assessment (same ϕ, same seed) is the previous one's: copied into step l, not solved again."
@@ -365,23 +398,44 @@ def keep_assessment(self:ActiveRun, l:int):
     for ext in ('.npz', '.json'):   # the json last: assess_phi reads it as the sign of a whole assessment
         if not (dst := self.out / f'step{l}' / f'assessment{ext}').exists(): shutil.copyfile(src.with_suffix(ext), dst)
 
-# %% ../nbs/04_active.ipynb 36
+# %% ../nbs/04_active.ipynb 42
+@patch
+def label_initial(self:ActiveRun):
+    "The initial labels D⁽⁰⁾ from random ϕ; for the trust region fewer, and reference labels at ϕ⁽⁰⁾ (all within n0)."
+    c, trust = self.cfg, self.cfg['method'] == 'trust'
+    self.label('d0', c['n0'] - 2 * c['n_check'] if trust else c['n0'], c['seed'])
+    if trust: self.label('ref0', c['n_check'], 2_000_000 + c['seed'], phi=self.phi0)
+
+@patch
+def believe_initial(self:ActiveRun, sur):
+    "What the step-0 surrogate believes at ϕ⁽⁰⁾, with its optimism gap against the FEM assessment, into the summary."
+    p = self.believe(sur, self.phi0, self.out / 'step0' / 'predicted_initial.json')
+    self.summary['predicted_initial'] = dict(p, gap=optimism_gap(p, self.summary['assessment_initial'], self.objective))
+
+@patch
+def _report(self:ActiveRun, step:dict, verdict:dict|None):
+    "The progress lines of a finished step: the trust region's verdict, if any, then the FEM and what the surrogate predicted."
+    from tqdm.auto import tqdm
+    l, a, p, o = step['l'], step['assessment'], step['predicted'], self.objective
+    if verdict is not None:
+        tqdm.write(f"step {l}: candidate {'accepted' if verdict['accepted'] else 'rejected'} (checked merit {verdict['candidate_merit']:.3f} "
+                   f"against {verdict['incumbent_merit']:.3f}, KL {verdict['kl']:.2f} within {verdict['radius']:.2f})")
+    tqdm.write(f"step {l}: {step['n_labels']} labels, {step['em_iterations']} EM iterations, FEM {o.label} = {o.headline(a):.3f} (n = {a['n_mc']}); "
+               f"the surrogate predicted {o.headline(p['assessment']):.3f} (optimism gap {p['gap']:+.3f})")
+
+# %% ../nbs/04_active.ipynb 43
 @patch
 def run(self:ActiveRun):
     "Run (or resume) Algorithm 1 to the end; returns the summary (a finished run's as it stands, untouched)."
-    from tqdm.auto import tqdm
     c = self.cfg
     if len(self.summary['steps']) == c['steps'] + 1: return self.summary
     trust = c['method'] == 'trust'
-    self.label('d0', c['n0'] - 2 * c['n_check'] if trust else c['n0'], c['seed'])
-    if trust: self.label('ref0', c['n_check'], 2_000_000 + c['seed'], phi=self.phi0)
+    self.label_initial()
     self.summary['assessment_initial'] = self.assess_phi(self.phi0, self.out / 'assessment_initial.json')
     for l in range(c['steps'] + 1):
         (self.out / f'step{l}').mkdir(exist_ok=True)
         sur = self.train(l)
-        if l == 0:
-            p = self.believe(sur, self.phi0, self.out / 'step0' / 'predicted_initial.json')
-            self.summary['predicted_initial'] = dict(p, gap=optimism_gap(p, self.summary['assessment_initial'], self.objective))
+        if l == 0: self.believe_initial(sur)
         vb = self.optimise(l, sur)
         phi, verdict = vb.phi.detach().cpu(), None
         if trust:
@@ -396,13 +450,11 @@ def run(self:ActiveRun):
         self.summary['steps'] = [s for s in self.summary['steps'] if s['l'] != l] + [step]
         self.summary['recommended'] = best_step(self.summary['steps'], self.objective)
         self.save_summary()
-        if self.progress and trust: tqdm.write(f"step {l}: candidate {'accepted' if verdict['accepted'] else 'rejected'} (checked merit "
-                                                 f"{verdict['candidate_merit']:.3f} against {verdict['incumbent_merit']:.3f}, KL {verdict['kl']:.2f} within {verdict['radius']:.2f})")
-        if self.progress: tqdm.write(f"step {l}: {step['n_labels']} labels, {len(vb.elbo_trace)} EM iterations, FEM {self.objective.label} = {self.objective.headline(a):.3f} (n = {a['n_mc']}); "
-                                     f"the surrogate predicted {self.objective.headline(p['assessment']):.3f} (optimism gap {step['predicted']['gap']:+.3f})")
+        if self.progress: self._report(step, verdict)
         if l < c['steps']: self.acquire(l, sur, vb)
     return self.summary
 
+# %% ../nbs/04_active.ipynb 44
 def case_of(s:dict): # a run's summary (or config)
     "The case of a run as the run saw it, from its case_spec (runs made before it: the built-in case at the run's volume fraction and physics); its objective_class reads the run's assessments."
     return Case.from_dict(s['case_spec'] if 'case_spec' in s else _legacy_config(s)['case_spec'])
@@ -412,14 +464,14 @@ def best_step(steps:list, # a summary's steps
     "l of the step whose ϕ*_l has the best FEM assessment: the highest Pr or mean utility, the lowest KL (the step to use; comparisons with the paper use the last)."
     return max(steps, key=lambda st: objective.merit(st['assessment']))['l']
 
-# %% ../nbs/04_active.ipynb 39
+# %% ../nbs/04_active.ipynb 47
 def run_case(out, # run directory
              resume:bool=False, progress:bool=True, device:str='cpu',
              **config): # run_config's arguments: case, scale, seed, method, vf, sizes and options
     "Run (or resume) one case study with Algorithm 1 or the random baseline; returns summary.json's content."
     return ActiveRun(out, resume, progress, device, **config).run()
 
-# %% ../nbs/04_active.ipynb 60
+# %% ../nbs/04_active.ipynb 68
 def aggregate_sweep(summaries:list): # summary.json contents of many runs
     "Median and quartiles of the headline number per method and number of labels: {method: [{n_labels, median, q25, q75, runs}]}."
     if not summaries: raise ValueError("aggregate_sweep needs at least one run's summary, got none (summaries is empty)")
@@ -451,7 +503,7 @@ def local_cluster(n_workers:int|None=None): # worker processes (default: one per
     with dask.config.set({'distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_': None}):
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
-# %% ../nbs/04_active.ipynb 61
+# %% ../nbs/04_active.ipynb 69
 def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
@@ -474,7 +526,7 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     _write_json(out / 'sweep.json', res)
     return res
 
-# %% ../nbs/04_active.ipynb 62
+# %% ../nbs/04_active.ipynb 70
 def plot_sweep(res:dict, ax=None):
     "Headline number against the number of labels: median line and interquartile band per method (the paper's Fig. 6, left)."
     import matplotlib.pyplot as plt

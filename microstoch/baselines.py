@@ -18,10 +18,9 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 
-from .active import (ActiveRun, _read_json_object, _versions, _write_json, best_step,
-                               read_summary, run_config)
+from .active import ActiveRun, _claim, _versions, best_step, read_summary, run_config
 from .case import Case
-from .data import _differences, read_or_redo, write_atomic
+from .data import read_or_redo, write_atomic
 from .checks import check_int
 from .vbem import fem_properties
 from .report import format_assessment
@@ -161,6 +160,7 @@ def run_generation(state:dict, # start_state's dict
     state['trace'].append(dict(fem_solves=budget.used, best=max(merits),
                                median=float(np.median(merits))))
 
+# %% ../nbs/08_baselines.ipynb 24
 def optimise(state:dict, # start_state's dict, or a checkpoint of it
              evaluate, # evaluate(ϕ, index) -> merit
              counts:list, # FEM solves at each step (step_counts)
@@ -182,7 +182,7 @@ def optimise(state:dict, # start_state's dict, or a checkpoint of it
         run_generation(state, evaluate, bar)
         save(state)
 
-# %% ../nbs/08_baselines.ipynb 29
+# %% ../nbs/08_baselines.ipynb 30
 METHOD_SETTINGS = {   # each method's own settings, their defaults at the small and paper scales
     'cma': dict(n_eval=64, popsize=16, sigma0=1., bound=10.),
     'random_search': dict(n_eval=64, popsize=16)}
@@ -208,7 +208,7 @@ def _require_cma():
         raise ImportError("method 'cma' needs the cma package: "
                           "pip install 'microstoch[baselines]'") from None
 
-# %% ../nbs/08_baselines.ipynb 30
+# %% ../nbs/08_baselines.ipynb 31
 def baseline_config(method:str='cma', # 'cma' or 'random_search'
                     case='case1', scale:str='small', seed:int=0, # as run_config's
                     physics:str|None=None, # 'periodic' or 'paper' (default: the case's)
@@ -235,6 +235,7 @@ def baseline_config(method:str='cma', # 'cma' or 'random_search'
     return dict({k: run[k] for k in keep}, method=method, budget=budget, **opts,
                 case_spec=run['case_spec'])
 
+# %% ../nbs/08_baselines.ipynb 32
 def step_counts(cfg:dict): # baseline_config's settings
     """FEM solves at each step: the active-learning run's label counts n0 + l·n_add (l = 0..steps)
     up to the budget, and the budget last where it is not one of them."""
@@ -242,24 +243,7 @@ def step_counts(cfg:dict): # baseline_config's settings
     counts = [n for n in counts if n <= cfg['budget']]
     return counts if counts and counts[-1] == cfg['budget'] else counts + [cfg['budget']]
 
-# %% ../nbs/08_baselines.ipynb 33
-def _claim(out:Path, cfg:dict, resume:bool):
-    "Start the run directory with config.json, or check that its run has these settings (resume)."
-    f = out / 'config.json'
-    if not f.exists():
-        out.mkdir(parents=True, exist_ok=True)
-        return _write_json(f, dict(config=cfg, versions=_versions()))
-    if not resume:
-        raise FileExistsError(f"{out} already holds a run; continue it with resume=True (--resume) "
-                              "or choose another directory")
-    try: old = _read_json_object(f, ['config'])['config']
-    except (ValueError, KeyError, TypeError) as e:
-        raise ValueError(f"{f} is damaged ({type(e).__name__}: {e}); restore it, or start the run "
-                         "again in a new directory") from None
-    diff = _differences(old, cfg)
-    if diff: raise ValueError(f"{out} holds a run with other settings: "
-                              + ', '.join(f'{k}: {a!r} != {b!r}' for k, a, b in diff))
-
+# %% ../nbs/08_baselines.ipynb 35
 def _read_state(path):
     "A checkpointed baseline state; KeyError when a part is missing."
     state = pickle.loads(Path(path).read_bytes())
@@ -274,7 +258,7 @@ def make_optimiser(cfg:dict): # baseline_config's settings
         return CMAES(initial_phi(c['seed']), c['sigma0'], c['popsize'], c['bound'], c['seed'])
     return RandomSearch(c['popsize'], c['seed'])
 
-# %% ../nbs/08_baselines.ipynb 34
+# %% ../nbs/08_baselines.ipynb 36
 class BaselineRun:
     """A black-box baseline (CMA-ES or random search) on the FEM in a run directory: the
     active-learning run's ϕ⁽⁰⁾, budget, schedule and assessments; resumable by generation."""
@@ -300,16 +284,18 @@ class BaselineRun:
                             fem_solves=self.state['budget'].used)
         self._wall0, self._t0 = self.summary['wall_s'], time.perf_counter()
 
-    def new_summary(self):
-        "summary.json's content before any work."
-        c = self.cfg
-        same = ('case', 'case_spec', 'method', 'scale', 'seed', 'vf', 'physics', 'budget')
-        own = {k: c[k] for k in METHOD_SETTINGS[c['method']]}
-        return dict({k: c[k] for k in same}, settings=own,
-                    phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
-                    phase_s=dict(fem=0., assess=0.), versions=_versions())
+# %% ../nbs/08_baselines.ipynb 37
+@patch
+def new_summary(self:BaselineRun):
+    "summary.json's content before any work."
+    c = self.cfg
+    same = ('case', 'case_spec', 'method', 'scale', 'seed', 'vf', 'physics', 'budget')
+    own = {k: c[k] for k in METHOD_SETTINGS[c['method']]}
+    return dict({k: c[k] for k in same}, settings=own,
+                phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
+                phase_s=dict(fem=0., assess=0.), versions=_versions())
 
-# %% ../nbs/08_baselines.ipynb 35
+# %% ../nbs/08_baselines.ipynb 38
 @patch
 def evaluate(self:BaselineRun, phi, # a candidate ϕ (Q,)
              index:int): # the evaluation's index in the run
@@ -342,6 +328,7 @@ def save(self:BaselineRun, state:dict):
     if state['steps']: self.summary['recommended'] = best_step(state['steps'], self.objective)
     self.save_summary()
 
+# %% ../nbs/08_baselines.ipynb 39
 @patch
 def run(self:BaselineRun,
         max_generations:int|None=None): # stop after this many generations (a test's kill)
@@ -356,7 +343,7 @@ def run(self:BaselineRun,
                  bar)
     return self.summary
 
-# %% ../nbs/08_baselines.ipynb 36
+# %% ../nbs/08_baselines.ipynb 40
 def run_baseline(out, # run directory
                  resume:bool=False, progress:bool=True, device:str='cpu',
                  method:str='cma', # 'cma' or 'random_search'

@@ -126,16 +126,25 @@ class Case:
 
 # %% ../nbs/01c_case.ipynb 18
 @patch(as_prop=True)
-def names(self:Case): "Axis labels κᵢ = what it is."; return tuple(f'κ{str(i + 1).translate(_SUB)} = {PROPERTIES[p][0]}' for i, p in enumerate(self.properties))
+def names(self:Case):
+    "Axis labels κᵢ = what it is."
+    return tuple(f'κ{str(i + 1).translate(_SUB)} = {PROPERTIES[p][0]}' for i, p in enumerate(self.properties))
 
 @patch(as_prop=True)
-def elastic(self:Case): "Whether a property needs the effective stiffness."; return any(PROPERTIES[p][1] for p in self.properties)
+def elastic(self:Case):
+    "Whether a property needs the effective stiffness."
+    return any(PROPERTIES[p][1] for p in self.properties)
 
 @patch
-def kappa(self:Case, a_eff, C_eff=None): "κ (B, d) from the effective tensors (B, 2, 2) and (B, 3, 3)."; return property_values(self.properties, a_eff, C_eff)
+def kappa(self:Case, a_eff, C_eff=None):
+    "κ (B, d) from the effective tensors (B, 2, 2) and (B, 3, 3)."
+    return property_values(self.properties, a_eff, C_eff)
 
 @patch(as_prop=True)
-def box(self:Case): "(low, high) of a box objective, to draw; None for the others."; o = self.objective; return (tuple(o['low']), tuple(o['high'])) if o['kind'] == 'box' else None
+def box(self:Case):
+    "(low, high) of a box objective, to draw; None for the others."
+    o = self.objective
+    return (tuple(o['low']), tuple(o['high'])) if o['kind'] == 'box' else None
 
 @patch(as_prop=True)
 def target(self:Case):

@@ -21,11 +21,13 @@ def run_field(out:str, # output directory
               seed:int=0, # seed of samples and of the random ϕ⁽⁰⁾
               n:int=200): # samples per ϕ for the statistics
     "Field demo: picture of all presets and their measured volume fractions and correlation lengths (JSON)."
-    import matplotlib; matplotlib.use('Agg')
+    import matplotlib
+    matplotlib.use('Agg')
     import torch
     from tqdm.auto import tqdm
     from microstoch.field import PRESETS, preset_phi, sample_microstructures, correlation_lengths, plot_presets
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     phis = {p: preset_phi(p) for p in PRESETS}
     phis['random phi0'] = torch.randn(100, generator=torch.Generator().manual_seed(seed))
     summary = {}
@@ -69,7 +71,9 @@ def _case(text):
 # %% ../nbs/90_cli.ipynb 11
 TYPICAL_S = {'case1': dict(smoke=30, small=350, paper=570), 'case2': dict(smoke=45, paper=3630)}   # measured, 2-core CPU, periodic physics: 04 and 06's smoke runs, results/case1-speed (case 1 small and paper), results/case2 (case 2 paper; case 2 small: not measured)
 
-def _duration(s:float): "Seconds as '30 s' or '17 min'."; return f"{s:.0f} s" if s < 120 else f"{s / 60:.0f} min"
+def _duration(s:float):
+    "Seconds as '30 s' or '17 min'."
+    return f"{s:.0f} s" if s < 120 else f"{s / 60:.0f} min"
 
 def _scale_help(case:str):
     "What each scale of a built-in case costs: labels, active-learning steps, typical wall time."
@@ -105,34 +109,35 @@ def _add_baseline(sub, common, case_physics:dict):
 
 
 # %% ../nbs/90_cli.ipynb 15
-def _parser():
+def _common_parser():
+    "The options every command takes: --debug, --reproducible."
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument('--debug', action='store_true', help='show the full traceback of an error')
     common.add_argument('--reproducible', action='store_true',
                         help='reproducible mode: one thread and AVX2 kernels in every library, so that a seed gives the same numbers '
                              'on any x86-64 machine; the command runs in a fresh process with that environment (00a_reproducible)')
-    p = argparse.ArgumentParser(prog='microstoch', description='Stochastic inverse design of random microstructures (Rixner & Koutsourelakis 2022).',
-                                epilog='microstoch COMMAND --help shows the options of a command.')
-    from microstoch import __version__
-    p.add_argument('--version', action='version', version=f'microstoch {__version__}')
-    sub = p.add_subparsers(dest='cmd', metavar='COMMAND')
+    return common
+
+def _add_field(sub, common):
+    "The `field` command."
     f = sub.add_parser('field', parents=[common], help='sample the phi presets; write a picture and their statistics',
                        description='Sample every phi preset and a random phi(0); write field_presets.png and field_summary.json.')
     f.add_argument('--out', type=_path, default='runs/field', help='output directory (default: runs/field)')
     f.add_argument('--vf', type=_number(0, 1, 'a volume fraction'), default=0.5, help='volume fraction of phase 1 (default: 0.5)')
     f.add_argument('--seed', type=_integer(0), default=0, help='seed of the samples and of the random phi(0) (default: 0)')
     f.add_argument('--n', type=_integer(1), default=200, help='samples per phi for the statistics (default: 200)')
-    physics = dict(choices=['periodic', 'paper'], default='periodic',
-                   help="process model and homogenization: 'periodic' (default) or 'paper' (the authors' published code)")
-    case_physics = dict(physics, default=None, help="process model and homogenization: 'periodic' or 'paper' (the authors' published code); default: the case's")
+
+# %% ../nbs/90_cli.ipynb 16
+def _add_case_runs(sub, common, case_physics:dict):
+    "The commands of one run: one per built-in case, and `run` of a case file; returns their parsers."
     runs = [sub.add_parser(case, parents=[common], help=f'run {case} (Algorithm 1, or the random baseline); resumable',
                            description=CASES[case].description + ' Scales: ' + _scale_help(case) + '.') for case in CASES]
-    r = sub.add_parser('run', parents=[common], help='run the design problem of a case file (Algorithm 1, or the random baseline); resumable',
-                       description="Run Algorithm 1 on the design problem a TOML case file describes (see examples/case1.toml; "
-                                   "microstoch case1 is microstoch run examples/case1.toml). Scales: smoke: tiny sizes for a test; "
-                                   "paper: the file's [sizes] (default 2048 + 4 x 1024 FEM labels); small: the paper scale's first two steps.")
-    r.add_argument('case', type=_path, help='the case file (TOML)')
-    for r in runs + [r]:
+    run = sub.add_parser('run', parents=[common], help='run the design problem of a case file (Algorithm 1, or the random baseline); resumable',
+                         description="Run Algorithm 1 on the design problem a TOML case file describes (see examples/case1.toml; "
+                                     "microstoch case1 is microstoch run examples/case1.toml). Scales: smoke: tiny sizes for a test; "
+                                     "paper: the file's [sizes] (default 2048 + 4 x 1024 FEM labels); small: the paper scale's first two steps.")
+    run.add_argument('case', type=_path, help='the case file (TOML)')
+    for r in runs + [run]:
         r.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help='sizes of the run (default: small; see above)')
         r.add_argument('--seed', type=_integer(0), default=0, help='seed of phi(0), the data, the training and the assessments (default: 0)')
         r.add_argument('--out', type=_path, default=None, help='run directory (default: runs/NAME-SCALE-METHOD-seedS)')
@@ -147,15 +152,21 @@ def _parser():
         r.add_argument('--n-check', type=_integer(1), default=None, help='with --trust-region: FEM labels that check each phi (default: 256; smoke: 8)')
         r.add_argument('--device', default='cpu', help="torch device, e.g. 'cpu' or 'cuda' (default: cpu)")
         r.add_argument('--physics', **case_physics)
-    s = sub.add_parser('sweep', parents=[common], help='many seeds of both methods on a dask cluster; medians and quartiles per data size',
-                       description='Run seeds 0..R-1 of active learning and of the random baseline in parallel (dask), each resumable; write sweep.json.')
-    for r in runs + [r, s]:   # the options of the runs themselves
+    return runs + [run]
+
+# %% ../nbs/90_cli.ipynb 17
+def _add_run_options(parsers:list):
+    "The options of the runs themselves, for the run commands and `sweep`."
+    for r in parsers:
         r.add_argument('--phi-range', type=_number(0), default=None,
                        help="rescale phi to this range (max - min) after every M-step, as the authors' Case 1 code does with 10 (default: off)")
         r.add_argument('--candidates', choices=['q', 'prior'], default='q',
                        help="acquisition candidates from q(l) (the paper's text, default) or from p(x|phi*) (prior: the authors' code)")
         r.add_argument('--ensemble', type=_integer(1), default=1,
                        help='surrogates per step: 1 (the paper\'s, default) or M > 1, a deep ensemble whose disagreement VB-EM and the acquisition see')
+
+def _add_sweep_options(s, case_physics:dict):
+    "`sweep`'s own options."
     s.add_argument('case', type=_case, help=f"a built-in case ({', '.join(CASES)}) or a case file (TOML)")
     s.add_argument('--runs', type=_integer(1), default=5, help='seeds per method (default: 5)')
     s.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help='sizes of each run (default: small; see microstoch case1 --help)')
@@ -163,7 +174,10 @@ def _parser():
     s.add_argument('--scheduler', default=None, help='address of a dask scheduler (default: a LocalCluster here)')
     s.add_argument('--workers', type=_integer(1), default=None, help='LocalCluster worker processes (default: one per core)')
     s.add_argument('--physics', **case_physics)
-    _add_baseline(sub, common, case_physics)
+
+# %% ../nbs/90_cli.ipynb 18
+def _add_bench(sub, common, physics:dict):
+    "The `bench` commands."
     b = sub.add_parser('bench', help='benchmarks (not tests): print rates and ratios to a baseline',
                        description='Benchmarks: each prints rates and their ratio to a baseline timed in the same run.')
     bs = b.add_subparsers(dest='what', metavar='WHAT', required=True)
@@ -181,9 +195,30 @@ def _parser():
     for what, text in (('surrogate', 'training and inference throughput of the CNN surrogate'),
                        ('vbem', 'seconds per EM iteration, (O1) and (O2), against the CNN passes they contain')):
         bs.add_parser(what, parents=[common], help=text).add_argument('--device', **device)
+
+# %% ../nbs/90_cli.ipynb 19
+def _parser():
+    "microstoch's argument parser: every command and its options."
+    common = _common_parser()
+    p = argparse.ArgumentParser(prog='microstoch', description='Stochastic inverse design of random microstructures (Rixner & Koutsourelakis 2022).',
+                                epilog='microstoch COMMAND --help shows the options of a command.')
+    from microstoch import __version__
+    p.add_argument('--version', action='version', version=f'microstoch {__version__}')
+    sub = p.add_subparsers(dest='cmd', metavar='COMMAND')
+    _add_field(sub, common)
+    physics = dict(choices=['periodic', 'paper'], default='periodic',
+                   help="process model and homogenization: 'periodic' (default) or 'paper' (the authors' published code)")
+    case_physics = dict(physics, default=None, help="process model and homogenization: 'periodic' or 'paper' (the authors' published code); default: the case's")
+    runs = _add_case_runs(sub, common, case_physics)
+    s = sub.add_parser('sweep', parents=[common], help='many seeds of both methods on a dask cluster; medians and quartiles per data size',
+                       description='Run seeds 0..R-1 of active learning and of the random baseline in parallel (dask), each resumable; write sweep.json.')
+    _add_run_options(runs + [s])
+    _add_sweep_options(s, case_physics)
+    _add_baseline(sub, common, case_physics)
+    _add_bench(sub, common, physics)
     return p
 
-# %% ../nbs/90_cli.ipynb 16
+# %% ../nbs/90_cli.ipynb 20
 def _belief_cells(p:dict|None, obj): # a step's 'predicted' (None for runs made before it was recorded), the objective class
     "The surrogate's headline, VB-EM's estimate and the optimism gap of one row of print_summary."
     if p is None: return ['', '', '']
@@ -214,7 +249,7 @@ def print_summary(summary:dict):
               f"{g:+.3f}" + (f": the surrogate is {'optimistic' if g > 0 else 'pessimistic'} by {abs(g):.3f}; trust the FEM column" if abs(g) >= 0.05 else ''))
     print(f"  wall {summary['wall_s']:.0f} s: " + ', '.join(f'{k} {v:.0f} s' for k, v in summary['phase_s'].items()))
 
-# %% ../nbs/90_cli.ipynb 20
+# %% ../nbs/90_cli.ipynb 24
 def _field(args):
     "microstoch field: the demo's table and files."
     summary = run_field(args.out, args.vf, args.seed, args.n)
@@ -241,6 +276,7 @@ def _load_case(text:str): # what _case accepted: a built-in case's name or a cas
     "The Case a `sweep` or `baseline` command names."
     return Case.from_toml(text) if text.endswith('.toml') else get_case(text)
 
+# %% ../nbs/90_cli.ipynb 25
 def _baseline(args):
     "microstoch baseline: one black-box run on the FEM, and its table."
     from microstoch.active import run_name
@@ -261,10 +297,11 @@ def _sweep(args):
     res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics,
                 phi_range=args.phi_range, candidates=args.candidates, ensemble=args.ensemble)
     for method, rows in res['stats'].items():
-        print(method); print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
+        print(method)
+        print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
     print(f"wrote {Path(out) / 'sweep.json'}")
 
-# %% ../nbs/90_cli.ipynb 21
+# %% ../nbs/90_cli.ipynb 26
 def _bench(args):
     "microstoch bench field | surrogate | vbem | fem."
     import torch
@@ -295,7 +332,7 @@ def _run(args):
     elif args.cmd == 'baseline': _baseline(args)
     else: _bench(args)
 
-# %% ../nbs/90_cli.ipynb 22
+# %% ../nbs/90_cli.ipynb 27
 def _resume_command(argv:list, cmd:str):
     "The shell command that continues an interrupted run (a sweep always resumes its runs)."
     import shlex

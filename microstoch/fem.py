@@ -4,8 +4,8 @@
 
 # %% auto 0
 __all__ = ['THERMAL_LOADS', 'STRAIN_LOADS', 'VOIGT', 'PHYSICS', 'BACKENDS', 'check_microstructures', 'check_parameters', 'lame',
-           'voigt_stiffness', 'GridOperator', 'pcg', 'torch_threads', 'homogenize', 'hs_trace_bounds',
-           'voigt_reuss_slack', 'bench_fem', 'format_bench_fem']
+           'voigt_stiffness', 'GridOperator', 'pcg', 'Materials', 'Solver', 'torch_threads', 'homogenize_settings',
+           'homogenize', 'hs_trace_bounds', 'voigt_reuss_slack', 'bench_fem', 'format_bench_fem']
 
 # %% ../nbs/01_fem.ipynb 4
 import importlib
@@ -13,6 +13,7 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass, fields
 from functools import lru_cache
 
 import numba
@@ -25,9 +26,8 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from skfem.helpers import ddot, dot, grad, sym_grad, trace
 
-from .checks import check_materials
+from .checks import check_int, check_materials, settings_of
 from .field import MODELS, sample_microstructures
-from .checks import check_int
 
 # %% ../nbs/01_fem.ipynb 6
 def check_microstructures(x):
@@ -94,7 +94,9 @@ def _is_dirichlet(kind, physics):
 
 def _quiet(make):
     "make(), with scikit-fem's harmless 'Transforming ... to C_CONTIGUOUS' message silenced."
-    log = logging.getLogger('skfem.mesh.mesh'); level = log.level; log.setLevel(logging.ERROR)
+    log = logging.getLogger('skfem.mesh.mesh')
+    level = log.level
+    log.setLevel(logging.ERROR)
     try: return make()
     finally: log.setLevel(level)
 
@@ -150,7 +152,8 @@ class _SparseMap:
     "K(p).data = M @ p and f(p) = F @ p on the system without its fixed dofs; built once per grid and cell problem."
     def __init__(self, N, kind, nu, plane, physics="periodic"):
         basis, pixel, form, loads, self.kbar, fixed = _cell_problem(N, kind, nu, plane, physics)
-        keep = np.ones(basis.N, bool); keep[fixed] = False
+        keep = np.ones(basis.N, bool)
+        keep[fixed] = False
         new, n = np.cumsum(keep) - 1, int(keep.sum())
         ones = _element_coefficient(basis, np.ones(basis.nelems))
         (r, c), v = (cd := form.elemental(basis, k=ones)).indices, cd.data
@@ -165,21 +168,25 @@ class _SparseMap:
         for l, G in enumerate(loads):
             cd = _load_form(G, nu, plane).elemental(basis, k=ones)
             sel = keep[cd.indices[0]]
-            rows.append(new[cd.indices[0][sel]] * len(loads) + l); vals.append(cd.data[sel])
+            rows.append(new[cd.indices[0][sel]] * len(loads) + l)
+            vals.append(cd.data[sel])
             elems.append(pixel[np.arange(cd.data.size) % basis.nelems][sel])
         self.F = sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(elems))),
                                shape=(n * len(loads), N * N))
         self.n, self.nloads = n, len(loads)
 
-    def matrix(self, p):
-        "Stiffness matrix (CSC) for per-element values p (pixel order)."
-        return sp.csc_matrix((self.M @ p, self.indices, self.indptr), shape=(self.n, self.n))
-
-    def loads(self, p):
-        "Right-hand sides (n, load cases) for per-element values p."
-        return (self.F @ p).reshape(self.n, self.nloads)
-
 # %% ../nbs/01_fem.ipynb 19
+@patch
+def matrix(self:_SparseMap, p):
+    "Stiffness matrix (CSC) for per-element values p (pixel order)."
+    return sp.csc_matrix((self.M @ p, self.indices, self.indptr), shape=(self.n, self.n))
+
+@patch
+def loads(self:_SparseMap, p):
+    "Right-hand sides (n, load cases) for per-element values p."
+    return (self.F @ p).reshape(self.n, self.nloads)
+
+# %% ../nbs/01_fem.ipynb 20
 @lru_cache(maxsize=8)
 def _sparse_map(N, kind, nu, plane, physics="periodic"):
     "Cached _SparseMap."
@@ -195,7 +202,7 @@ def _homogenize_direct_chunk(xs, values, kind, nu, plane, physics="periodic"):
         out.append((A + A.T) / 2)
     return np.array(out)
 
-# %% ../nbs/01_fem.ipynb 22
+# %% ../nbs/01_fem.ipynb 23
 @lru_cache(maxsize=16)
 def _pixel_element(kind, nu, plane, physics):
     """The unit pixel as one macro-element, from scikit-fem: (k_ref, dofs, lin, offsets). Local dof a is field dofs[a][0]
@@ -225,7 +232,7 @@ def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
     kref, dofs, lin, offsets = _pixel_element(kind, nu, plane, physics)
     return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
 
-# %% ../nbs/01_fem.ipynb 25
+# %% ../nbs/01_fem.ipynb 26
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
     """out = K(p) u for u (B, L, d, N, N), p (B, N, N), times mask (d, N, N) unless it is empty; local dof a of element (i, j) is component
@@ -279,7 +286,7 @@ def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
                         ri[j] -= a * oi[j]
     return out
 
-# %% ../nbs/01_fem.ipynb 26
+# %% ../nbs/01_fem.ipynb 27
 @numba.njit(fastmath=True, nogil=True, inline="always")
 def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
     "The body of `_symbol_multiply` for one number of fields d and one kind of symbol (complex or real), both constant where it is inlined."
@@ -305,6 +312,7 @@ def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
                     zc[j] = acc
     return z
 
+# %% ../nbs/01_fem.ipynb 28
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, Hr, Hs, row, col):
     """In place z[s, :, i, j] = H[:, :, i, j] @ (z[s, :, i, j] + row[s, :, j] + col[s, :, i]) for complex z (S, d, A, B), d ≤ 3, row (S, d, B)
@@ -326,7 +334,7 @@ def _floats(a):
     "The float view of a complex tensor (..., B): Re, Im pairs along the last axis (..., 2B), as numpy."
     return torch.view_as_real(a).flatten(-2).numpy()
 
-# %% ../nbs/01_fem.ipynb 29
+# %% ../nbs/01_fem.ipynb 31
 class GridOperator:
     "Matrix-free operator K(p) on an N×N pixel grid, periodic or with its boundary dofs fixed (Dirichlet), and the exact K(1)⁻¹."
     def __init__(self, N, kref, dofs, lin, offsets, dirichlet=False, device="cpu"):
@@ -352,15 +360,17 @@ class GridOperator:
         for name in ("mask", "capacitance", "zc"):   # in the precision of the CG iterations, so that they are not converted per call
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).float())
 
-    def boundary_mask(self, offsets):
-        "(d, N, N): 0 on the dofs that lie on the grid lines i = 0 or j = 0 (the boundary of Ω), 1 elsewhere."
-        m = np.ones((self.d, self.N, self.N))
-        for c, (oi, oj) in enumerate(offsets):
-            if oi == 0: m[c, 0, :] = 0
-            if oj == 0: m[c, :, 0] = 0
-        return m
+# %% ../nbs/01_fem.ipynb 32
+@patch
+def boundary_mask(self:GridOperator, offsets):
+    "(d, N, N): 0 on the dofs that lie on the grid lines i = 0 or j = 0 (the boundary of Ω), 1 elsewhere."
+    m = np.ones((self.d, self.N, self.N))
+    for c, (oi, oj) in enumerate(offsets):
+        if oi == 0: m[c, 0, :] = 0
+        if oj == 0: m[c, :, 0] = 0
+    return m
 
-# %% ../nbs/01_fem.ipynb 31
+# %% ../nbs/01_fem.ipynb 34
 def _spectrum(r):
     "Real 2-D FFT of the last two axes (i, j) of r (..., N, N): the half spectrum (..., N//2+1, N), wavenumber k of j first, m of i second."
     return torch.fft.fft(torch.fft.rfft(r).transpose(-1, -2).contiguous(), dim=-1)
@@ -387,6 +397,7 @@ def inverse_symbol(self:GridOperator):
     Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
     return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 * Hinv.abs().max() else Hinv.to(torch.complex64)   # imaginary part at roundoff level: a real symbol
 
+# %% ../nbs/01_fem.ipynb 35
 @patch
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
     "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m (in place on the CPU)."
@@ -405,7 +416,7 @@ def periodic_inverse(self:GridOperator, r, symbol=None):
     "K(1)⁺ r on the periodic grid, by the real 2-D FFT."
     return _real_field(self.multiply_symbol(_spectrum(r), symbol), r.shape[-1])
 
-# %% ../nbs/01_fem.ipynb 34
+# %% ../nbs/01_fem.ipynb 38
 @patch
 def capacitance_matrix(self:GridOperator):
     "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
@@ -422,10 +433,11 @@ def capacitance_matrix(self:GridOperator):
     c, i, j = np.unravel_index(self.bnd.numpy(), (self.d, self.N, self.N))
     self.bnd_pos = torch.as_tensor(np.where(i == 0, j, self.N + i) + 2 * self.N * c)   # in [row 0 | column 0] of each field
     self.edge_weights = torch.full((self.N // 2 + 1,), 2.)                            # half-spectrum bins counted twice ...
-    self.edge_weights[0] = 1; self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
+    self.edge_weights[0] = 1
+    self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
     return torch.linalg.inv(M)
 
-# %% ../nbs/01_fem.ipynb 36
+# %% ../nbs/01_fem.ipynb 40
 def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
 
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
@@ -444,7 +456,8 @@ def cg_step(self:GridOperator, d, p, rz, u, r):
     else:
         q = self.apply(d, p)
         alpha = _ratio(rz, _bdot(d, q))
-        u.addcmul_(alpha, d); r.addcmul_(alpha, q, value=-1)
+        u.addcmul_(alpha, d)
+        r.addcmul_(alpha, q, value=-1)
 
 @patch
 def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, periodic=False):
@@ -457,6 +470,7 @@ def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, perio
     _q1_apply(u, p, self.kref[u.dtype.type], self.comp, self.di, self.dj, mask, o, *step)
     return out
 
+# %% ../nbs/01_fem.ipynb 41
 @patch
 def apply_conv(self:GridOperator, u, p):
     "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
@@ -474,7 +488,7 @@ def load(self:GridOperator, p):
         f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
     return f if self.mask is None else f * self.mask
 
-# %% ../nbs/01_fem.ipynb 42
+# %% ../nbs/01_fem.ipynb 47
 @patch
 def precondition(self:GridOperator, r):
     "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
@@ -493,7 +507,7 @@ def precondition(self:GridOperator, r):
     R[..., 0, 0] += N**2 * (sol[:, nb:] @ zc.T).view(R.shape[:-2])             # ... + Z μ: constants, on the mean mode
     return _real_field(R, N).mul_(self.mask)
 
-# %% ../nbs/01_fem.ipynb 46
+# %% ../nbs/01_fem.ipynb 51
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _direction_kernel(d, z, r, rz_old, rz):
     "In place, for each system s (rows of d, z, r): rz[s] = r[s]·z[s] and d[s] = z[s] + (rz[s] / rz_old[s]) d[s], with 0 for the ratio where rz_old[s] = 0."
@@ -526,6 +540,7 @@ def pcg(op, p, b, rtol, atol, maxiter=500):
         rz = _next_direction(d, op.precondition(r), r, rz)
     raise RuntimeError(f"PCG did not converge in {maxiter} iterations")
 
+# %% ../nbs/01_fem.ipynb 52
 def _solve_refined(op, p, f, atol, rtol=1e-4):
     "float32 PCG passes inside float64 iterative refinement until a pass finds every system's rᵀK(1)⁻¹r ≤ atol; returns u, r, iterations per pass."
     u, r, iters, p32 = torch.zeros_like(f), f, [], p.float()
@@ -536,36 +551,78 @@ def _solve_refined(op, p, f, atol, rtol=1e-4):
         u += du.double()
         r = f - op.apply(u, p)
 
-# %% ../nbs/01_fem.ipynb 56
-def _homogenize_cg_batch(x, values, kind, nu, plane, device, tol, physics="periodic"):
-    "Effective tensors of a batch by refined PCG and the energy form; error of each diagonal entry ≤ tol."
-    N = x.shape[-1]
-    op = _grid_operator(N, kind, nu, plane, str(device), physics)
+# %% ../nbs/01_fem.ipynb 62
+def _homogenize_cg_batch(x, kind, materials, physics, solver):
+    "Effective tensors (one problem kind) of a batch by refined PCG; each diagonal entry within solver.tol."
+    N, device, values = x.shape[-1], solver.device, materials.values(kind)
+    op = _grid_operator(N, kind, materials.nu, materials.plane, str(device), physics)
     p = torch.as_tensor(values, device=device)[torch.as_tensor(x, device=device).long()]
     f = op.load(p)
-    u, r, _ = _solve_refined(op, p, f, tol * N**2 * values.min())
+    u, r, _ = _solve_refined(op, p, f, solver.tol * N**2 * values.min())
     fu = torch.einsum("bicmn,bjcmn->bij", f, u)
     ur = torch.einsum("bicmn,bjcmn->bij", u, r)
     A = p.mean((1, 2))[:, None, None] * torch.as_tensor(op.kbar, device=device) - (fu + ur) / N**2
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
-# %% ../nbs/01_fem.ipynb 60
-def _cg_backend(xs, values, kind, nu, plane, physics, device, batch_size, tol):
-    "The 'cg' backend: refined PCG on the grid operator, batch by batch, on `device`, each entry within `tol`."
-    return np.concatenate([_homogenize_cg_batch(xs[i:i + batch_size], values, kind, nu, plane, device, tol, physics) for i in range(0, len(xs), batch_size)])
 
-BACKENDS = {   # name -> solve(xs, values, kind, nu, plane, physics, device, batch_size, tol): the effective tensors (B, n, n) of one problem kind
+# %% ../nbs/01_fem.ipynb 64
+def _cg_backend(xs, kind, materials, physics, solver):
+    "The 'cg' backend: refined PCG on the grid operator, batch by batch, on the solver's device."
+    b = solver.batch_size
+    parts = [_homogenize_cg_batch(xs[i:i + b], kind, materials, physics, solver) for i in range(0, len(xs), b)]
+    return np.concatenate(parts)
+
+# name -> solve(xs, kind, materials, physics, solver): the effective tensors (B, n, n) of one problem kind
+BACKENDS = {
     'cg': _cg_backend,
-    'direct': lambda xs, values, kind, nu, plane, physics, *_: _homogenize_direct_chunk(xs, values, kind, nu, plane, physics),          # SuperLU
-    'skfem': lambda xs, values, kind, nu, plane, physics, *_: np.array([_homogenize_skfem_one(x, values, kind, nu, plane, physics) for x in xs]),   # plain scikit-fem
+    'direct': lambda xs, kind, m, physics, _:   # SuperLU
+        _homogenize_direct_chunk(xs, m.values(kind), kind, m.nu, m.plane, physics),
+    'skfem': lambda xs, kind, m, physics, _:   # plain scikit-fem
+        np.array([_homogenize_skfem_one(x, m.values(kind), kind, m.nu, m.plane, physics) for x in xs]),
 }
 
-def _homogenize_chunk(xs, a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol, elastic=True):
-    "(a_eff, C_eff) of a (B, N, N) uint8 chunk with one backend, in the calling thread (C_eff NaN unless elastic)."
-    solve, out = BACKENDS[backend], []
-    for kind, values in (("thermal", np.array([a0, a1], float)), ("elastic", np.array([E0, E1], float))):
-        out.append(solve(xs, values, kind, nu, plane, physics, device, batch_size, tol) if kind == "thermal" or elastic else np.full((len(xs), 3, 3), np.nan))
-    return tuple(out)
+
+# %% ../nbs/01_fem.ipynb 65
+@dataclass(frozen=True)
+class Materials:
+    "The two phases and the plane assumption that `homogenize` solves for; checked on creation."
+    a0:float=1.          # conductivity of phase 0
+    a1:float=50.         # conductivity of phase 1
+    E0:float=1.          # Young's modulus of phase 0
+    E1:float=50.         # Young's modulus of phase 1
+    nu:float=0.3         # Poisson ratio of both phases, in (−1, 0.5)
+    plane:str="strain"   # 'strain' (default) or 'stress'
+    def __post_init__(self):
+        check_parameters(self.a0, self.a1, self.E0, self.E1, self.nu, self.plane)
+    def values(self, kind:str):
+        "The phase values (2,): conductivities ('thermal') or Young's moduli ('elastic')."
+        return np.array([self.a0, self.a1] if kind == "thermal" else [self.E0, self.E1], float)
+
+# %% ../nbs/01_fem.ipynb 67
+@dataclass(frozen=True)
+class Solver:
+    "How `homogenize` solves: backend, device, batches, accuracy, worker threads; checked on creation."
+    backend:str="cg"         # 'cg' (fast), 'direct' (SuperLU) or 'skfem' (plain reference)
+    device:str="cpu"         # torch device of the 'cg' backend
+    batch_size:int=32        # microstructures per CG batch
+    tol:float=1e-6           # 'cg': guaranteed bound on the error of each diagonal tensor entry
+    workers:int|None=None    # worker threads (one torch thread each); None: torch.get_num_threads()
+    def __post_init__(self):
+        if self.backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {list(BACKENDS)}, got {self.backend!r}")
+        if not (np.isscalar(self.tol) and self.tol > 0):
+            raise ValueError(f"tol must be a positive number, got {self.tol!r}")
+        check_int('batch_size', self.batch_size, 1)
+        if self.workers is not None: check_int('workers', self.workers, 1)
+
+# %% ../nbs/01_fem.ipynb 71
+def _homogenize_chunk(xs, materials, physics, solver, elastic=True):
+    "(a_eff, C_eff) of a (B, N, N) uint8 chunk in the calling thread (C_eff NaN unless elastic)."
+    solve = BACKENDS[solver.backend]
+    a_eff = solve(xs, "thermal", materials, physics, solver)
+    if not elastic: return a_eff, np.full((len(xs), 3, 3), np.nan)
+    C_eff = solve(xs, "elastic", materials, physics, solver)
+    return a_eff, C_eff
 
 @lru_cache(maxsize=4)
 def _thread_pool(workers):
@@ -575,48 +632,52 @@ def _thread_pool(workers):
 @contextmanager
 def torch_threads(n):
     "Run the block with n torch intra-op threads, then restore the previous setting."
-    old = torch.get_num_threads(); torch.set_num_threads(n)
+    old = torch.get_num_threads()
+    torch.set_num_threads(n)
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 61
+# %% ../nbs/01_fem.ipynb 72
+def homogenize_settings(materials:Materials|None=None, # the phases, or None: made of the keywords
+                        solver:Solver|None=None, # how to solve, or None: made of the keywords
+                        **kw): # Materials' and Solver's fields, the older call
+    "The (Materials, Solver) that homogenize's arguments mean; TypeError on a stray keyword or a mix."
+    own = lambda cls: {f.name: kw.pop(f.name) for f in fields(cls) if f.name in kw}
+    m = settings_of(Materials, materials, own(Materials), "homogenize's materials")
+    s = settings_of(Solver, solver, own(Solver), "homogenize's solver")
+    if kw: raise TypeError(f"homogenize got unexpected keyword argument(s) {sorted(kw)}")
+    return m, s
+
+# %% ../nbs/01_fem.ipynb 74
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
-               a0:float=1., a1:float=50., # conductivities of phase 0 and phase 1
-               E0:float=1., E1:float=50., # Young's moduli of phase 0 and phase 1
-               nu:float=0.3, # Poisson ratio of both phases, in (−1, 0.5)
-               plane:str="strain", # 'strain' (default) or 'stress'
+               materials:Materials|None=None, # the phases (default: a Materials of the keywords)
                physics:str="periodic", # 'periodic' (Q1, periodic) or 'paper' (the authors' code: P2 Dirichlet thermal, P1 periodic elastic)
-               backend:str="cg", # 'cg' (fast), 'direct' (SuperLU) or 'skfem' (plain reference)
-               workers:int|None=None, # worker threads, each with one torch thread; None: torch.get_num_threads()
+               solver:Solver|None=None, # how to solve (default: a Solver of the keywords)
+               elastic:bool=True, # also solve the elastic problems (False: C_eff is NaN, for properties that need only a_eff)
                executor=None, # optional executor with .submit (dask.distributed.Client, concurrent.futures)
-               device:str="cpu", # torch device of the 'cg' backend
-               batch_size:int=32, # microstructures per CG batch
-               tol:float=1e-6, # 'cg': guaranteed bound on the error of each diagonal tensor entry
-               elastic:bool=True): # also solve the elastic problems (False: C_eff is NaN, for properties that need only a_eff)
+               **kw): # Materials' or Solver's fields instead, e.g. a1=10., tol=1e-3
     "Effective conductivity a_eff (B, 2, 2) and Voigt stiffness C_eff (B, 3, 3, engineering shear), float64 numpy."
     x = check_microstructures(x)
-    check_parameters(a0, a1, E0, E1, nu, plane)
-    if backend not in BACKENDS: raise ValueError(f"backend must be one of {list(BACKENDS)}, got {backend!r}")
+    m, s = homogenize_settings(materials, solver, **kw)
     if physics not in PHYSICS: raise ValueError(f"physics must be one of {PHYSICS}, got {physics!r}")
-    if not (np.isscalar(tol) and tol > 0): raise ValueError(f"tol must be a positive number, got {tol!r}")
-    check_int('batch_size', batch_size, 1)
-    if workers is not None: check_int('workers', workers, 1)
     if not isinstance(elastic, bool): raise ValueError(f"elastic must be True or False, got {elastic!r}")
     if len(x) == 0: return np.zeros((0, 2, 2)), np.zeros((0, 3, 3))
-    args = (a0, a1, E0, E1, nu, plane, physics, backend, device, batch_size, tol, elastic)
-    if workers is None: workers = torch.get_num_threads()
-    chunks = [x[i:i + batch_size] for i in range(0, len(x), batch_size)]   # the CG batches: the same results for any number of workers
-    if executor is not None:   # submit the installed module's function, so that process-based executors can pickle it
-        chunk_fn = importlib.import_module("microstoch.fem")._homogenize_chunk
-        parts = [f.result() for f in [executor.submit(chunk_fn, c, *args) for c in chunks]]
-    elif str(device) != "cpu": return _homogenize_chunk(x, *args)
+    args = (m, physics, s, elastic)
+    chunks = [x[i:i + s.batch_size] for i in range(0, len(x), s.batch_size)]   # the CG batches: the same results for any number of workers
+    if executor is not None:   # the installed homogenize, one worker, plain keywords: any executor pickles them
+        one = importlib.import_module("microstoch.fem").homogenize
+        kw = {**asdict(m), **asdict(s), 'workers': 1, 'physics': physics, 'elastic': elastic}
+        parts = [f.result() for f in [executor.submit(one, c, **kw) for c in chunks]]
+    elif str(s.device) != "cpu": return _homogenize_chunk(x, *args)
     else:
+        workers = s.workers or torch.get_num_threads()
         with torch_threads(1):   # one torch thread per worker thread, whatever the batch size
             if workers == 1 or len(chunks) == 1: return _homogenize_chunk(x, *args)
             parts = list(_thread_pool(workers).map(lambda c: _homogenize_chunk(c, *args), chunks))
     return tuple(np.concatenate(p) for p in zip(*parts))
 
-# %% ../nbs/01_fem.ipynb 79
+
+# %% ../nbs/01_fem.ipynb 92
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -635,7 +696,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 106
+# %% ../nbs/01_fem.ipynb 119
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -655,7 +716,8 @@ def bench_fem(n:int=256, # microstructures for the fast backends
     rates, errs = np.empty((repeats, len(kws))), np.zeros(len(kws))
     for k in range(repeats):
         for j, (kw, m) in enumerate(zip(kws, sizes)):
-            t0 = time.perf_counter(); out = homogenize(x[:m], **kw)
+            t0 = time.perf_counter()
+            out = homogenize(x[:m], **kw)
             rates[k, j] = m / (time.perf_counter() - t0)
             errs[j] = max(errs[j], np.abs(flat(out) - ref[:m]).max())
     ratios = rates / rates[:, :1]
@@ -663,7 +725,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 107
+# %% ../nbs/01_fem.ipynb 120
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",

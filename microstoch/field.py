@@ -102,7 +102,9 @@ def paper_frequencies(n_w:int=35, # frequencies per axis
 def paper_log_weights(n_w:int=35): # frequencies per axis
     "log m[a, b] (a ↔ w₂, b ↔ w₁): m = 2, but 1 where w₁ = 0 or w₂ = w_max, and 1/4 where both. (n_w, n_w)"
     m = torch.full((n_w, n_w), 2., dtype=torch.float64)
-    m[:, 0] = 1.; m[-1, :] = 1.; m[-1, 0] = 0.25
+    m[:, 0] = 1.
+    m[-1, :] = 1.
+    m[-1, 0] = 0.25
     return m.log()
 
 # %% ../nbs/00_field.ipynb 27
@@ -112,7 +114,8 @@ def paper_log_amplitudes(phi:torch.Tensor, # (..., Q) process parameters
                          centres:torch.Tensor, # (Q, 2) RBF centres
                          sigma:float): # RBF width
     "log A[a, b] = ½(log m_ab + 2 log Δw + log G_ϕ(w₁_b, w₂_a)) of model 'paper', (..., n_w, n_w)."
-    w = w.to(phi); n_w = len(w)
+    w = w.to(phi)
+    n_w = len(w)
     w2, w1 = torch.meshgrid(w, w, indexing='ij')
     log_g = log_spectral_density(phi, torch.stack([w1, w2], -1).reshape(-1, 2), centres, sigma)
     return 0.5 * (paper_log_weights(n_w).to(phi) + 2 * math.log(dw) + log_g.unflatten(-1, (n_w, n_w)))
@@ -186,7 +189,9 @@ class RandomField:
                  eps:float=25., # tanh sharpness of smooth microstructures
                  model:str='periodic', # process model: 'periodic' (ours) or 'paper' (the authors')
                  n_w:int=35): # frequencies per axis; 'paper' only
-        _check_model(model); check_int('n_pix', n_pix, 1); check_int('n_side', n_side, 2)
+        _check_model(model)
+        check_int('n_pix', n_pix, 1)
+        check_int('n_side', n_side, 2)
         if model == 'periodic':
             check_int('k_max', k_max, 1)
             if 2 * k_max >= n_pix: raise ValueError(f"k_max must be < n_pix/2 = {n_pix / 2}, got k_max={k_max}")
@@ -199,31 +204,39 @@ class RandomField:
         if model == 'periodic': self.k = half_plane_lattice(k_max)
         else: self.w, self.dw = paper_frequencies(n_w, w_max)
 
-    @property
-    def n_phi(self): "Q, the number of process parameters"; return len(self.centres)
-    @property
-    def d_psi(self):
-        "d_Ψ, the number of random phases: the half-plane lattice's size ('periodic'), 2 n_w² ('paper')"
-        return len(self.k) if self.model == 'periodic' else 2 * self.n_w**2
-    @property
-    def settings(self):
-        "The constructor's arguments as a dict: RandomField(**f.settings) rebuilds f."
-        return dict(n_pix=self.n_pix, k_max=self.k_max, n_side=self.n_side, w_max=self.w_max, sigma=self.sigma,
-                    eps=self.eps, model=self.model, n_w=self.n_w)
     def __repr__(self):
         grid = f"k_max={self.k_max}" if self.model == 'periodic' else f"n_w={self.n_w}"
         return (f"RandomField(model={self.model!r}, n_pix={self.n_pix}, {grid}, n_side={self.n_side}, "
                 f"w_max={self.w_max}, sigma={self.sigma}, eps={self.eps}): Q={self.n_phi}, d_psi={self.d_psi}")
 
-    def check_phi(self, phi):
-        "ϕ as a float tensor of length Q in its last dimension, or ValueError."
-        return _check_finite('phi', _as_float(phi, name='phi'), self.n_phi, 'Q')
+# %% ../nbs/00_field.ipynb 43
+@patch(as_prop=True)
+def n_phi(self:RandomField):
+    "Q, the number of process parameters"
+    return len(self.centres)
 
-# %% ../nbs/00_field.ipynb 44
+@patch(as_prop=True)
+def d_psi(self:RandomField):
+    "d_Ψ, the number of random phases: the half-plane lattice's size ('periodic'), 2 n_w² ('paper')"
+    return len(self.k) if self.model == 'periodic' else 2 * self.n_w**2
+
+@patch(as_prop=True)
+def settings(self:RandomField):
+    "The constructor's arguments as a dict: RandomField(**f.settings) rebuilds f."
+    return dict(n_pix=self.n_pix, k_max=self.k_max, n_side=self.n_side, w_max=self.w_max, sigma=self.sigma,
+                eps=self.eps, model=self.model, n_w=self.n_w)
+
+@patch
+def check_phi(self:RandomField, phi):
+    "ϕ as a float tensor of length Q in its last dimension, or ValueError."
+    return _check_finite('phi', _as_float(phi, name='phi'), self.n_phi, 'Q')
+
+# %% ../nbs/00_field.ipynb 45
 @patch
 def sdf(self:RandomField, phi, w):
     "SDF at wavenumbers w (M, 2): point-symmetric G_s(w) = ½[G_ϕ(w) + G_ϕ(−w)] ('periodic'), G_ϕ(w) itself ('paper')."
-    phi = self.check_phi(phi); w = _as_float(w, phi)
+    phi = self.check_phi(phi)
+    w = _as_float(w, phi)
     g = log_spectral_density(phi, w, self.centres, self.sigma).exp()
     if self.model == 'paper': return g
     return 0.5 * (g + log_spectral_density(phi, -w, self.centres, self.sigma).exp())
@@ -248,7 +261,7 @@ def gaussian(self:RandomField, phi, psi_t):
     if self.model == 'paper': return paper_sum(self._log_a(phi), phases(psi_t), self.w, self.n_pix)
     return spectral_sum(self._log_a(phi), phases(psi_t), self.k, self.n_pix)
 
-# %% ../nbs/00_field.ipynb 48
+# %% ../nbs/00_field.ipynb 49
 @patch
 def __call__(self:RandomField, phi, psi_t, vf:float=0.5, binary:bool=False):
     "Microstructures x = F_ϕ(Ψ_t): binary H(x_g − x₀) or smooth (tanh(ε(x_g − x₀)) + 1)/2."
@@ -261,7 +274,9 @@ def draw_psi_t(self:RandomField, n:int, seed:int|None=None, generator:torch.Gene
     "n standard-normal phase vectors Ψ_t, (n, d_Ψ); drawn on the CPU so a seed gives the same Ψ_t on any device."
     check_int('n', n, 1)
     if seed is not None and generator is not None: raise ValueError("give either seed or generator, not both")
-    if seed is not None: check_int('seed', seed, 0); generator = torch.Generator().manual_seed(seed)
+    if seed is not None:
+        check_int('seed', seed, 0)
+        generator = torch.Generator().manual_seed(seed)
     psi_t = torch.randn(n, self.d_psi, generator=generator, dtype=dtype or torch.get_default_dtype())
     return psi_t.to(device)
 
@@ -272,7 +287,7 @@ def sample(self:RandomField, phi, n:int, vf:float=0.5, binary:bool=True, seed:in
     phi = self.check_phi(phi)
     return self(phi, self.draw_psi_t(n, seed, generator, phi.dtype, phi.device), vf, binary)
 
-# %% ../nbs/00_field.ipynb 49
+# %% ../nbs/00_field.ipynb 50
 def _field_for(field, model):
     "field, else RandomField(model=model or 'periodic'); ValueError if both are given and disagree."
     if model is not None: _check_model(model)
@@ -281,7 +296,7 @@ def _field_for(field, model):
         raise ValueError(f"model={model!r} disagrees with field.model={field.model!r}; give one of them")
     return field
 
-# %% ../nbs/00_field.ipynb 54
+# %% ../nbs/00_field.ipynb 55
 def sample_microstructures(phi, # (Q,) process parameters (tensor, array or list)
                            n:int, # number of samples
                            vf:float=0.5, # volume fraction of phase 1
@@ -293,7 +308,7 @@ def sample_microstructures(phi, # (Q,) process parameters (tensor, array or list
     "Draw n microstructures x ~ p(x|ϕ) as an (n, N_p, N_p) tensor on ϕ's device and dtype."
     return _field_for(field, model).sample(phi, n, vf, binary, seed, generator)
 
-# %% ../nbs/00_field.ipynb 72
+# %% ../nbs/00_field.ipynb 73
 _PRESET_BUMPS = {  # (w₁ indices, w₂ indices) of the RBF grid, as pairs
     'isotropic': [(0, 0), (1, 0), (2, 0), (3, 0), (0, 1), (0, 2), (0, 3)],
     'horizontal stripes': [(0, 2), (0, 3), (0, 4)],
@@ -312,7 +327,7 @@ def preset_phi(name:str, # one of PRESETS
     for a, b in _PRESET_BUMPS[name]: phi[a * n_side + b] = 5.
     return phi
 
-# %% ../nbs/00_field.ipynb 76
+# %% ../nbs/00_field.ipynb 77
 def _images(x):
     "x as a float tensor of (..., N, N) images, or ValueError."
     x = _as_float(x, name='x')
@@ -332,7 +347,7 @@ def two_point_correlation(x:torch.Tensor, # (..., N, N) microstructures
 
 _LAGS = {'s1': (0, 1), 's2': (1, 0), 'diagonal': (1, 1), 'antidiagonal': (-1, 1)}  # (rows, cols) per step
 
-# %% ../nbs/00_field.ipynb 77
+# %% ../nbs/00_field.ipynb 78
 def correlation_lengths(x:torch.Tensor): # (B, N, N) or (N, N) binary microstructures
     "Correlation length (1/e of the autocovariance, as a fraction of the side) along s₁, s₂ and both diagonals, batch-averaged."
     x = _images(x).reshape(-1, *x.shape[-2:])
@@ -349,7 +364,27 @@ def correlation_lengths(x:torch.Tensor): # (B, N, N) or (N, N) binary microstruc
         out[name] = float((below - 1 + frac) * math.hypot(di, dj) / n)
     return out
 
-# %% ../nbs/00_field.ipynb 91
+# %% ../nbs/00_field.ipynb 92
+def _draw_sdf(ax, field, phi):
+    "The model's spectral density on ax: G_s(w) on the periodic lattice's range, G_ϕ(w) on [0, w_max]² for 'paper'."
+    periodic = field.model == 'periodic'
+    lo, hi = (-2 * math.pi * field.k_max, 2 * math.pi * field.k_max) if periodic else (0., field.w_max)
+    w = torch.linspace(lo, hi, 121, dtype=torch.float64)
+    W2, W1 = torch.meshgrid(w, w, indexing='ij')
+    G = field.sdf(_as_float(phi).double(), torch.stack([W1, W2], -1).reshape(-1, 2)).reshape(121, 121)
+    ax.imshow(G, origin='lower', extent=[lo, hi, lo, hi], cmap='magma')
+    ax.set(title='SDF $G_s(w)$' if periodic else 'SDF $G_\\phi(w)$', xlabel='$w_1$', ylabel='$w_2$')
+
+def _draw_s2(ax, x, periodic:bool):
+    "The samples' mean two-point correlation S₂(r) on ax, lags centred."
+    h = x.shape[-1] // 2
+    r = torch.arange(-h, h + 1)   # lags in steps, negative ones from the end
+    S2 = two_point_correlation(x, periodic).mean(0)[r[:, None], r]
+    e = h / (x.shape[-1] if periodic else x.shape[-1] - 1)
+    ax.imshow(S2, origin='lower', extent=[-e, e, -e, e], cmap='viridis')
+    ax.set(title='$S_2(r)$', xlabel='$r_1$', ylabel='$r_2$')
+
+# %% ../nbs/00_field.ipynb 93
 def plot_field(phi, # (Q,) process parameters
                n:int=4, # samples to draw
                vf:float=0.5, # volume fraction
@@ -362,27 +397,17 @@ def plot_field(phi, # (Q,) process parameters
     field = _field_for(field, model)
     periodic = field.model == 'periodic'
     x = field.sample(phi, n, vf=vf, seed=seed)
-    lo, hi = (-2 * math.pi * field.k_max, 2 * math.pi * field.k_max) if periodic else (0., field.w_max)
-    w = torch.linspace(lo, hi, 121, dtype=torch.float64)
-    W2, W1 = torch.meshgrid(w, w, indexing='ij')
-    G = field.sdf(_as_float(phi).double(), torch.stack([W1, W2], -1).reshape(-1, 2)).reshape(121, 121)
     fig, axs = plt.subplots(1, n + 2, figsize=(2.2 * (n + 2), 2.6), constrained_layout=True)
-    axs[0].imshow(G, origin='lower', extent=[lo, hi, lo, hi], cmap='magma')
-    axs[0].set(title='SDF $G_s(w)$' if periodic else 'SDF $G_\\phi(w)$', xlabel='$w_1$', ylabel='$w_2$')
+    _draw_sdf(axs[0], field, phi)
     for a, xi in zip(axs[1:-1], x):
         a.imshow(xi, origin='lower', extent=[0, 1, 0, 1], cmap='gray', vmin=0, vmax=1)
         a.set(xticks=[], yticks=[], xlabel=f'$s_1$ (vf {float(xi.mean()):.2f})')
     axs[1].set_ylabel('$s_2$')
-    h = x.shape[-1] // 2
-    r = torch.arange(-h, h + 1)   # lags in steps, negative ones from the end
-    S2 = two_point_correlation(x, periodic).mean(0)[r[:, None], r]
-    e = h / (x.shape[-1] if periodic else x.shape[-1] - 1)
-    axs[-1].imshow(S2, origin='lower', extent=[-e, e, -e, e], cmap='viridis')
-    axs[-1].set(title='$S_2(r)$', xlabel='$r_1$', ylabel='$r_2$')
+    _draw_s2(axs[-1], x, periodic)
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/00_field.ipynb 98
+# %% ../nbs/00_field.ipynb 100
 def plot_presets(n:int=3, # samples per preset
                  vf:float=0.5, # volume fraction
                  seed:int=0, # seed of samples and of the random ϕ⁽⁰⁾
@@ -402,7 +427,7 @@ def plot_presets(n:int=3, # samples per preset
     fig.suptitle(f'x ~ p(x|ϕ): binary 64×64 samples, vf = {vf} (phase 1 white){extra}', fontsize=10)
     return fig
 
-# %% ../nbs/00_field.ipynb 103
+# %% ../nbs/00_field.ipynb 105
 class FieldExplorer:
     "ipywidgets explorer of p(x|ϕ): process model, preset, single-RBF ϕ_i, volume fraction, seed, number of samples."
     def __init__(self, preset:str='isotropic', vf:float=0.5, seed:int=0, n_samples:int=4,
@@ -433,7 +458,7 @@ class FieldExplorer:
         from IPython.display import display
         display(self.widget)
 
-# %% ../nbs/00_field.ipynb 105
+# %% ../nbs/00_field.ipynb 107
 @patch
 def _on_model(self:FieldExplorer, _):
     self.field = RandomField(**{**self.field.settings, 'model': self.model.value})
@@ -463,14 +488,17 @@ def update(self:FieldExplorer, *_):
         display(fig)
     plt.close(fig)
 
-# %% ../nbs/00_field.ipynb 112
+# %% ../nbs/00_field.ipynb 114
 def _time(fn, repeats):
-    fn(); best = float('inf')   # warm-up, then best of `repeats`
+    fn()
+    best = float('inf')   # warm-up, then best of `repeats`
     for _ in range(repeats):
-        t0 = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
     return best
 
-# %% ../nbs/00_field.ipynb 113
+# %% ../nbs/00_field.ipynb 115
 def bench_field(n:int=1024, # smooth samples per batch
                 repeats:int=5, # timing repeats (best is kept)
                 device:str='cpu', # torch device
@@ -498,7 +526,7 @@ def bench_field(n:int=1024, # smooth samples per batch
     res['speedup_backward'] = res[res['fast'] + '_backward'] / res['direct_backward']
     return res
 
-# %% ../nbs/00_field.ipynb 114
+# %% ../nbs/00_field.ipynb 116
 def format_bench_field(res:dict): # result of bench_field
     "A small text table of bench_field's rates."
     fast = res.get('fast', 'fft')

@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 import torch
+from fastcore.basics import patch
 
 from .checks import check_int
 
@@ -54,24 +55,50 @@ class Objective:
     label = 'objective'      # what the headline number is, for axes and tables
     larger_is_better = True  # of the headline number
     log_scale = False        # plot the headline number on a log axis
-    def log_u(self, mean, var): "log ∫ u p_M(κ|x) dκ per q_s, (B, n_q), from predictive means and variances (B, d)."; raise NotImplementedError
-    def acquisition(self, mean, var): "α(x) of each candidate, (B,): larger is more worth labelling."; raise NotImplementedError
-    def assess(self, kappa): "The Monte-Carlo assessment (a dict) of FEM properties κ (n, d)."; raise NotImplementedError
-    def predict_assessment(self, mean, var):
-        "The assessment the surrogate predicts for microstructures with predictive moments (n, d): assess's keys, p_M(κ|x) in place of the FEM."
-        raise NotImplementedError
-    @classmethod
-    def estimate_headline(cls, value:float):
-        "estimate_objective's value in the headline's units, or None where they differ."
-        return math.exp(value)
-    @classmethod
-    def headline(cls, a:dict): "The number of an assessment that runs are compared by."; raise NotImplementedError
-    @classmethod
-    def interval(cls, a:dict): "The 95 % interval [lo, hi] of the headline number, or None where the assessment has none."; return None
-    @classmethod
-    def merit(cls, a:dict): "The headline number signed so that larger is better."; return cls.headline(a) if cls.larger_is_better else -cls.headline(a)
 
 # %% ../nbs/01b_objectives.ipynb 11
+@patch
+def log_u(self:Objective, mean, var):
+    "log ∫ u p_M(κ|x) dκ per q_s, (B, n_q), from predictive means and variances (B, d)."
+    raise NotImplementedError
+
+@patch
+def acquisition(self:Objective, mean, var):
+    "α(x) of each candidate, (B,): larger is more worth labelling."
+    raise NotImplementedError
+
+@patch
+def assess(self:Objective, kappa):
+    "The Monte-Carlo assessment (a dict) of FEM properties κ (n, d)."
+    raise NotImplementedError
+
+@patch
+def predict_assessment(self:Objective, mean, var):
+    "The assessment the surrogate predicts for microstructures with predictive moments (n, d): assess's keys, p_M(κ|x) in place of the FEM."
+    raise NotImplementedError
+
+@patch(cls_method=True)
+def estimate_headline(cls:Objective, value:float):
+    "estimate_objective's value in the headline's units, or None where they differ."
+    return math.exp(value)
+
+@patch(cls_method=True)
+def headline(cls:Objective, a:dict):
+    "The number of an assessment that runs are compared by."
+    raise NotImplementedError
+
+@patch(cls_method=True)
+def interval(cls:Objective, a:dict):
+    "The 95 % interval [lo, hi] of the headline number, or None where the assessment has none."
+    return None
+
+# %% ../nbs/01b_objectives.ipynb 12
+@patch(cls_method=True)
+def merit(cls:Objective, a:dict):
+    "The headline number signed so that larger is better."
+    return cls.headline(a) if cls.larger_is_better else -cls.headline(a)
+
+# %% ../nbs/01b_objectives.ipynb 13
 class Box(Objective):
     "(O1) with u = I_K, K = [lo₁, hi₁] × …: log Pr_M(κ ∈ K | x) = Σⱼ log(Φ(bⱼ) − Φ(aⱼ))."
     label = 'Pr(κ ∈ K | ϕ)'
@@ -81,33 +108,52 @@ class Box(Objective):
         if not (self.lo < self.hi).all():
             raise ValueError(f"empty box: need lo < hi in every property, got lo={self.lo.tolist()}, hi={self.hi.tolist()}")
     def __repr__(self): return f"Box(lo={self.lo.tolist()}, hi={self.hi.tolist()})"
-    @property
-    def centre(self): "Centre of the box (a finite corner where the other is infinite)."; return torch.where(self.hi.isinf(), self.lo, torch.where(self.lo.isinf(), self.hi, (self.lo + self.hi) / 2))
-    def shifted(self, delta): "The box translated by δ."; return Box(self.lo + delta, self.hi + delta)
-    def log_u(self, mean, var):
-        "log Pr_M(κ ∈ K | x), (B, 1), from predictive means and variances (B, d)."
-        lo, hi, s = self.lo.to(mean), self.hi.to(mean), var.sqrt()
-        return log_diff_ndtr((lo - mean) / s, (hi - mean) / s).sum(-1, keepdim=True)
-    def assess(self, kappa):
-        "Monte-Carlo Pr(κ ∈ K) from properties κ (n, d) with its 95 % Wilson interval."
-        kappa = _kappa(kappa, len(self.lo))
-        inside = ((kappa >= self.lo.numpy()) & (kappa <= self.hi.numpy())).all(-1)
-        return dict(n_mc=len(kappa), pr=float(inside.mean()), ci95=wilson_interval(int(inside.sum()), len(kappa)))
-    def predict_assessment(self, mean, var):
-        "The surrogate's Pr(κ ∈ K) = mean of Pr_M(κ ∈ K | x) over the n microstructures, with a normal 95 % interval over them."
-        p = self.log_u(mean, var)[:, 0].exp().double().cpu().numpy()
-        pr, h = float(p.mean()), 1.96 * float(p.std(ddof=1)) / math.sqrt(len(p)) if len(p) > 1 else 0.
-        return dict(n_mc=len(p), pr=pr, ci95=[max(0., pr - h), min(1., pr + h)])
-    def acquisition(self, mean, var):
-        "α(x) = P(1 − P), P = Pr_M(κ ∈ K | x), (B,)."
-        p = self.log_u(mean, var)[:, 0].exp()
-        return p * (1 - p)
-    @classmethod
-    def headline(cls, a): return a['pr']
-    @classmethod
-    def interval(cls, a): return a['ci95']
 
 # %% ../nbs/01b_objectives.ipynb 14
+@patch(as_prop=True)
+def centre(self:Box):
+    "Centre of the box (a finite corner where the other is infinite)."
+    return torch.where(self.hi.isinf(), self.lo, torch.where(self.lo.isinf(), self.hi, (self.lo + self.hi) / 2))
+
+@patch
+def shifted(self:Box, delta):
+    "The box translated by δ."
+    return Box(self.lo + delta, self.hi + delta)
+
+@patch
+def log_u(self:Box, mean, var):
+    "log Pr_M(κ ∈ K | x), (B, 1), from predictive means and variances (B, d)."
+    lo, hi, s = self.lo.to(mean), self.hi.to(mean), var.sqrt()
+    return log_diff_ndtr((lo - mean) / s, (hi - mean) / s).sum(-1, keepdim=True)
+
+@patch
+def assess(self:Box, kappa):
+    "Monte-Carlo Pr(κ ∈ K) from properties κ (n, d) with its 95 % Wilson interval."
+    kappa = _kappa(kappa, len(self.lo))
+    inside = ((kappa >= self.lo.numpy()) & (kappa <= self.hi.numpy())).all(-1)
+    return dict(n_mc=len(kappa), pr=float(inside.mean()), ci95=wilson_interval(int(inside.sum()), len(kappa)))
+
+@patch
+def predict_assessment(self:Box, mean, var):
+    "The surrogate's Pr(κ ∈ K) = mean of Pr_M(κ ∈ K | x) over the n microstructures, with a normal 95 % interval over them."
+    p = self.log_u(mean, var)[:, 0].exp().double().cpu().numpy()
+    pr, h = float(p.mean()), 1.96 * float(p.std(ddof=1)) / math.sqrt(len(p)) if len(p) > 1 else 0.
+    return dict(n_mc=len(p), pr=pr, ci95=[max(0., pr - h), min(1., pr + h)])
+
+# %% ../nbs/01b_objectives.ipynb 15
+@patch
+def acquisition(self:Box, mean, var):
+    "α(x) = P(1 − P), P = Pr_M(κ ∈ K | x), (B,)."
+    p = self.log_u(mean, var)[:, 0].exp()
+    return p * (1 - p)
+
+@patch(cls_method=True)
+def headline(cls:Box, a): return a['pr']
+
+@patch(cls_method=True)
+def interval(cls:Box, a): return a['ci95']
+
+# %% ../nbs/01b_objectives.ipynb 18
 class GaussianUtility(Objective):
     "(O1) with u = exp(−τ‖κ − κ_target‖²), integrated against p_M in closed form."
     label = 'E[u(κ) | ϕ]'
@@ -117,44 +163,64 @@ class GaussianUtility(Objective):
         if not (isinstance(tau, (int, float)) and 0 < tau < math.inf): raise ValueError(f"tau must be a positive finite number, got {tau}")
         self.tau = float(tau)
     def __repr__(self): return f"GaussianUtility(target={self.target.tolist()}, tau={self.tau})"
-    @property
-    def centre(self): "κ_target."; return self.target
-    def shifted(self, delta): "The utility with κ_target translated by δ."; return GaussianUtility(self.target + delta, self.tau)
-    def log_u(self, mean, var):
-        "log ∫ u(κ) p_M(κ|x) dκ, (B, 1)."
-        r = 1 + 2 * self.tau * var
-        return (-0.5 * r.log() - self.tau * (mean - self.target.to(mean)) ** 2 / r).sum(-1, keepdim=True)
-    def assess(self, kappa):
-        "Monte-Carlo mean utility from properties κ (n, d) with its standard error."
-        u = np.exp(-self.tau * ((_kappa(kappa, len(self.target), 2) - self.target.numpy()) ** 2).sum(-1))
-        return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))))
-    def predict_assessment(self, mean, var):
-        "The surrogate's mean utility = mean of ∫ u p_M(κ|x) dκ over the n microstructures, with its standard error."
-        u = self.log_u(mean, var)[:, 0].exp().double().cpu().numpy()
-        return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))) if len(u) > 1 else 0.)
-    def acquisition(self, mean, var):
-        "α(x) = Var[u(κ)] = E[u²] − E[u]² under p_M(κ|x), (B,): u² is the same utility with 2τ."
-        return GaussianUtility(self.target, 2 * self.tau).log_u(mean, var)[:, 0].exp() - (2 * self.log_u(mean, var)[:, 0]).exp()
-    @classmethod
-    def headline(cls, a): return a['mean_u']
-    @classmethod
-    def interval(cls, a): return [a['mean_u'] - 1.96 * a['se'], a['mean_u'] + 1.96 * a['se']]
 
-# %% ../nbs/01b_objectives.ipynb 17
+# %% ../nbs/01b_objectives.ipynb 19
+@patch(as_prop=True)
+def centre(self:GaussianUtility):
+    "κ_target."
+    return self.target
+
+@patch
+def shifted(self:GaussianUtility, delta):
+    "The utility with κ_target translated by δ."
+    return GaussianUtility(self.target + delta, self.tau)
+
+@patch
+def log_u(self:GaussianUtility, mean, var):
+    "log ∫ u(κ) p_M(κ|x) dκ, (B, 1)."
+    r = 1 + 2 * self.tau * var
+    return (-0.5 * r.log() - self.tau * (mean - self.target.to(mean)) ** 2 / r).sum(-1, keepdim=True)
+
+@patch
+def assess(self:GaussianUtility, kappa):
+    "Monte-Carlo mean utility from properties κ (n, d) with its standard error."
+    u = np.exp(-self.tau * ((_kappa(kappa, len(self.target), 2) - self.target.numpy()) ** 2).sum(-1))
+    return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))))
+
+@patch
+def predict_assessment(self:GaussianUtility, mean, var):
+    "The surrogate's mean utility = mean of ∫ u p_M(κ|x) dκ over the n microstructures, with its standard error."
+    u = self.log_u(mean, var)[:, 0].exp().double().cpu().numpy()
+    return dict(n_mc=len(u), mean_u=float(u.mean()), se=float(u.std(ddof=1) / math.sqrt(len(u))) if len(u) > 1 else 0.)
+
+@patch
+def acquisition(self:GaussianUtility, mean, var):
+    "α(x) = Var[u(κ)] = E[u²] − E[u]² under p_M(κ|x), (B,): u² is the same utility with 2τ."
+    return GaussianUtility(self.target, 2 * self.tau).log_u(mean, var)[:, 0].exp() - (2 * self.log_u(mean, var)[:, 0]).exp()
+
+@patch(cls_method=True)
+def headline(cls:GaussianUtility, a): return a['mean_u']
+
+# %% ../nbs/01b_objectives.ipynb 20
+@patch(cls_method=True)
+def interval(cls:GaussianUtility, a): return [a['mean_u'] - 1.96 * a['se'], a['mean_u'] + 1.96 * a['se']]
+
+# %% ../nbs/01b_objectives.ipynb 23
 def kl_gauss(m0, c0, m1, c1):
     "KL(N(m0, c0) ‖ N(m1, c1)) between two Gaussians."
     m0, c0, m1, c1 = (np.asarray(a, float) for a in (m0, c0, m1, c1))
     ic1, dm = np.linalg.inv(c1), m1 - m0
     return float(0.5 * (np.trace(ic1 @ c0) + dm @ ic1 @ dm - len(m0) + np.linalg.slogdet(c1)[1] - np.linalg.slogdet(c0)[1]))
 
-# %% ../nbs/01b_objectives.ipynb 20
+# %% ../nbs/01b_objectives.ipynb 26
 class TargetDensity(Objective):
     "(O2): match p_target = N(mean, cov) through S samples κ⁽ˢ⁾; log_u gives log p_M(κ⁽ˢ⁾|x), (B, S)."
     label, larger_is_better, log_scale = 'KL(p_target ‖ p(κ|ϕ))', False, True
     def __init__(self, mean, cov, # target mean (d,) and covariance (d, d)
                  n_samples:int=20, seed:int=0, # S and the seed of the κ⁽ˢ⁾
                  samples=None): # explicit κ⁽ˢ⁾ (S, d) instead of drawing them
-        self.mean = _vector('mean', mean); d = len(self.mean)
+        self.mean = _vector('mean', mean)
+        d = len(self.mean)
         self.cov = torch.as_tensor(cov, dtype=torch.float64)
         if self.cov.shape != (d, d): raise ValueError(f"cov must be {d}×{d}, got shape {tuple(self.cov.shape)}")
         if not torch.allclose(self.cov, self.cov.T) or torch.linalg.eigvalsh(self.cov).min() <= 0:
@@ -165,32 +231,58 @@ class TargetDensity(Objective):
             samples = self.mean + torch.randn(n_samples, d, generator=g, dtype=torch.float64) @ torch.linalg.cholesky(self.cov).T
         self.samples = torch.as_tensor(samples, dtype=torch.float64)
     def __repr__(self): return f"TargetDensity(mean={self.mean.tolist()}, cov={self.cov.tolist()}, S={self.n_q})"
-    @property
-    def n_q(self): "S, one variational density per sample."; return len(self.samples)
-    @property
-    def centre(self): "The target mean."; return self.mean
-    def shifted(self, delta): "The target (mean and samples) translated by δ."; return TargetDensity(self.mean + delta, self.cov, samples=self.samples + delta)
-    def log_u(self, mean, var):
-        "log p_M(κ⁽ˢ⁾ | x) for every sample s, (B, S)."
-        k = self.samples.to(mean)[:, None]
-        return (-0.5 * ((k - mean) ** 2 / var + var.log() + math.log(2 * math.pi))).sum(-1).T
-    def _fit(self, n, m, c):
-        "The assessment of a Gaussian fit N(m, c) to n properties: KL(p_target ‖ fit) and the mean log-score of the κ⁽ˢ⁾."
-        from scipy.stats import multivariate_normal
-        return dict(n_mc=n, mean=m.tolist(), cov=c.tolist(), kl_gauss=kl_gauss(self.mean, self.cov, m, c),
-                    log_score=float(multivariate_normal(m, c).logpdf(self.samples.numpy()).mean()))
-    def assess(self, kappa):
-        "Fit of the Monte-Carlo properties κ (n, d): mean, covariance, KL(p_target ‖ Gaussian fit), mean log-score of the κ⁽ˢ⁾."
-        kappa = _kappa(kappa, len(self.mean), len(self.mean) + 1)
-        return self._fit(len(kappa), kappa.mean(0), np.cov(kappa.T))
-    def predict_assessment(self, mean, var):
-        "The same fit to the surrogate's mixture (1/n) Σ N(m_i, diag v_i): its mean, and covariance Cov(m) + mean(diag v)."
-        m, v = (np.asarray(t.double().cpu(), float) for t in (mean, var))
-        return self._fit(len(m), m.mean(0), np.cov(m.T).reshape(m.shape[1], -1) + np.diag(v.mean(0)))
-    @classmethod
-    def estimate_headline(cls, value): "None: U₂ is a mean log-score, not a KL."; return None
-    def acquisition(self, mean, var):
-        "α(x) = (1/S) Σ_s log p_M(κ⁽ˢ⁾ | x), (B,)."
-        return self.log_u(mean, var).mean(-1)
-    @classmethod
-    def headline(cls, a): return a['kl_gauss']
+
+# %% ../nbs/01b_objectives.ipynb 27
+@patch(as_prop=True)
+def n_q(self:TargetDensity):
+    "S, one variational density per sample."
+    return len(self.samples)
+
+@patch(as_prop=True)
+def centre(self:TargetDensity):
+    "The target mean."
+    return self.mean
+
+@patch
+def shifted(self:TargetDensity, delta):
+    "The target (mean and samples) translated by δ."
+    return TargetDensity(self.mean + delta, self.cov, samples=self.samples + delta)
+
+@patch
+def log_u(self:TargetDensity, mean, var):
+    "log p_M(κ⁽ˢ⁾ | x) for every sample s, (B, S)."
+    k = self.samples.to(mean)[:, None]
+    return (-0.5 * ((k - mean) ** 2 / var + var.log() + math.log(2 * math.pi))).sum(-1).T
+
+@patch
+def _fit(self:TargetDensity, n, m, c):
+    "The assessment of a Gaussian fit N(m, c) to n properties: KL(p_target ‖ fit) and the mean log-score of the κ⁽ˢ⁾."
+    from scipy.stats import multivariate_normal
+    return dict(n_mc=n, mean=m.tolist(), cov=c.tolist(), kl_gauss=kl_gauss(self.mean, self.cov, m, c),
+                log_score=float(multivariate_normal(m, c).logpdf(self.samples.numpy()).mean()))
+
+@patch
+def assess(self:TargetDensity, kappa):
+    "Fit of the Monte-Carlo properties κ (n, d): mean, covariance, KL(p_target ‖ Gaussian fit), mean log-score of the κ⁽ˢ⁾."
+    kappa = _kappa(kappa, len(self.mean), len(self.mean) + 1)
+    return self._fit(len(kappa), kappa.mean(0), np.cov(kappa.T))
+
+# %% ../nbs/01b_objectives.ipynb 28
+@patch
+def predict_assessment(self:TargetDensity, mean, var):
+    "The same fit to the surrogate's mixture (1/n) Σ N(m_i, diag v_i): its mean, and covariance Cov(m) + mean(diag v)."
+    m, v = (np.asarray(t.double().cpu(), float) for t in (mean, var))
+    return self._fit(len(m), m.mean(0), np.cov(m.T).reshape(m.shape[1], -1) + np.diag(v.mean(0)))
+
+@patch(cls_method=True)
+def estimate_headline(cls:TargetDensity, value):
+    "None: U₂ is a mean log-score, not a KL."
+    return None
+
+@patch
+def acquisition(self:TargetDensity, mean, var):
+    "α(x) = (1/S) Σ_s log p_M(κ⁽ˢ⁾ | x), (B,)."
+    return self.log_u(mean, var).mean(-1)
+
+@patch(cls_method=True)
+def headline(cls:TargetDensity, a): return a['kl_gauss']

@@ -102,7 +102,9 @@ def _plot_mc_marginals(ks, box, target, names, lims, grid):
     fig, axs = plt.subplots(len(ks), d, figsize=(3.4 * d, 2.6 * len(ks)), squeeze=False, constrained_layout=True)
     for ax, (label, k) in zip(axs, ks.items()):
         title = f'{label}: n = {len(k)}'
-        if box is not None: s = Box(*box).assess(k); title += f", Pr(κ ∈ K) = {s['pr']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]"
+        if box is not None:
+            s = Box(*box).assess(k)
+            title += f", Pr(κ ∈ K) = {s['pr']:.3f} [{s['ci95'][0]:.3f}, {s['ci95'][1]:.3f}]"
         for i, a in enumerate(ax):
             g = np.linspace(*lims[i], grid)
             a.fill_between(g, gaussian_kde(k[:, i])(g), color='tab:blue', alpha=0.5)
@@ -152,7 +154,8 @@ def plot_marginal(out, # run directory
                   ax=None): # matplotlib axes (default: a new figure)
     "Plot p_M(κ_i|ϕ*_L) from the surrogates of steps 0 and L against the FEM Monte Carlo at ϕ*_L; returns the axes."
     import matplotlib.pyplot as plt
-    s = load_summary(out); L = s['steps'][-1]['l']
+    s = load_summary(out)
+    L = s['steps'][-1]['l']
     box, names = case_of(s).box, names or case_of(s).names
     k_fem = assessment_kappa(out, L)[:, i]
     x = sample_microstructures(torch.tensor(s['steps'][-1]['phi'], dtype=torch.float32), len(k_fem), vf=s['vf'], seed=mc_seed(s['seed']),
@@ -166,7 +169,8 @@ def plot_marginal(out, # run directory
         p = torch.exp(-0.5 * (k - m) ** 2 / v) / torch.sqrt(2 * math.pi * v)
         ax.plot(k, p.mean(0), color=c, label=f'surrogate on D⁽{str(l).translate(_SUPERSCRIPT)}⁾ ({s["steps"][l]["n_labels"]} labels)')
     if box is not None: ax.axvspan(box[0][i], box[1][i], color='tab:orange', alpha=0.12, label='K')
-    ax.set(xlabel=names[i], ylabel=f'density at {phi_label(L)}'); ax.legend(fontsize=8)
+    ax.set(xlabel=names[i], ylabel=f'density at {phi_label(L)}')
+    ax.legend(fontsize=8)
     return ax
 
 # %% ../nbs/04a_report.ipynb 24
@@ -189,10 +193,12 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     ax[0].set(xlabel='EM iteration', ylabel='ELBO (nats)', title=f'VB-EM at l = 0 ({first[0]})')
     obj = case_of(s0).objective_class
     for k, (label, s) in enumerate(sums.items()):
-        n = np.array([st['n_labels'] for st in s['steps']], float); y = np.array([obj.headline(st['assessment']) for st in s['steps']])
+        n = np.array([st['n_labels'] for st in s['steps']], float)
+        y = np.array([obj.headline(st['assessment']) for st in s['steps']])
         ci = [obj.interval(st['assessment']) for st in s['steps']]
         if None not in ci:
-            ci = np.array(ci); ax[1].errorbar(n + 0.005 * n.max() * k, y, yerr=[y - ci[:, 0], ci[:, 1] - y], fmt='o-', capsize=3, label=label)
+            ci = np.array(ci)
+            ax[1].errorbar(n + 0.005 * n.max() * k, y, yerr=[y - ci[:, 0], ci[:, 1] - y], fmt='o-', capsize=3, label=label)
         else: ax[1].plot(n, y, 'o-', label=label)
         _plot_beliefs_per_step(ax[1], n, s['steps'], obj, ax[1].lines[-1].get_color(), label)
         r = s.get('recommended', best_step(s['steps'], obj))
@@ -203,6 +209,14 @@ def plot_progress(runs:dict): # label -> run directory, e.g. {'active': ..., 'ra
     return fig
 
 # %% ../nbs/04a_report.ipynb 28
+def _decorate(ax, deco:dict, lims:list):
+    "Every panel of a grid of property planes: the objective's box or target, its column's limits, the property names."
+    for (r, c), a in np.ndenumerate(ax):
+        if deco['target'] is not None: draw_target(a, *deco['target'])
+        if deco['box'] is not None: draw_box(a, deco['box'])
+        a.set(xlim=lims[c][:, 0], ylim=lims[c][:, 1], xlabel=deco['names'][0], ylabel=deco['names'][1])
+
+# %% ../nbs/04a_report.ipynb 29
 def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last one's assessments
                  ls=(0, 3, 6), # steps: ϕ⁽⁰⁾ with step ls[0]'s surrogate, then ϕ*_l with step l's
                  n:int=256, seed:int=7): # samples per belief; their seed
@@ -229,13 +243,10 @@ def plot_beliefs(runs:dict, # label -> run directory; the FEM row shows the last
     for c, l in cols:
         ax[-1, c].plot(*kf[min(c, len(ls) - 1)][:, :2].T, '.', ms=2, alpha=0.4, color='k')
         ax[-1, c].set_title(f"FEM Monte Carlo ({len(kf[0])}) at {ref} {where(c, l)}", fontsize=9)
-    for (r, c), a in np.ndenumerate(ax):
-        if deco['target'] is not None: draw_target(a, *deco['target'])
-        if deco['box'] is not None: draw_box(a, deco['box'])
-        a.set(xlim=lims[c][:, 0], ylim=lims[c][:, 1], xlabel=deco['names'][0], ylabel=deco['names'][1])
+    _decorate(ax, deco, lims)
     return fig, means
 
-# %% ../nbs/04a_report.ipynb 31
+# %% ../nbs/04a_report.ipynb 32
 def write_figures(out): # run directory of a finished (or partly finished) run
     "Write samples.png, densities.png, progress.png (and marginal.png for active learning) into the run directory; returns their paths."
     import matplotlib.pyplot as plt
@@ -253,5 +264,7 @@ def write_figures(out): # run directory of a finished (or partly finished) run
     if s['method'] == 'active' and L > 0: figs['marginal'] = plot_marginal(out).figure
     paths = []
     for name, fig in figs.items():
-        paths.append(out / f'{name}.png'); fig.savefig(paths[-1], dpi=120); plt.close(fig)
+        paths.append(out / f'{name}.png')
+        fig.savefig(paths[-1], dpi=120)
+        plt.close(fig)
     return paths

@@ -19,8 +19,9 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 from torch import nn
+from tqdm.auto import tqdm
 
-from .checks import check_int
+from .checks import check_int, settings_of
 from .objectives import log_diff_ndtr
 from . import __version__
 from .field import PRESETS, RandomField, preset_phi, sample_microstructures
@@ -104,7 +105,8 @@ class Surrogate:
                  device:str='cpu', # torch device
                  seed:int=0, # seed of the initial weights and of training
                  **arch): # SurrogateCNN settings (n_pix, channels, hidden, dropout, padding)
-        check_int('n_out', n_out, 1); check_int('seed', seed, 0)
+        check_int('n_out', n_out, 1)
+        check_int('seed', seed, 0)
         if not isinstance(augment, bool): raise ValueError(f"augment must be True or False, got {augment!r}")
         self.config = dict(n_out=n_out, augment=augment, seed=seed, **arch)
         try: self.device = torch.device(device)
@@ -112,7 +114,8 @@ class Surrogate:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(seed)
             self.net = SurrogateCNN(n_out, **arch).to(self.device)
-        self.y_mean = torch.zeros(n_out); self.y_std = torch.ones(n_out)
+        self.y_mean = torch.zeros(n_out)
+        self.y_std = torch.ones(n_out)
         self.history = []
 
     def check_size(self, x):
@@ -140,36 +143,65 @@ class FitSettings:
         if not (isinstance(self.weight_decay, (int, float)) and 0 <= self.weight_decay < math.inf):
             raise ValueError(f"weight_decay must be a number >= 0, got {self.weight_decay!r}")
 
-def _fit_settings(settings, overrides:dict):
-    "fit's FitSettings: the one given, or one made of fit's keywords (the older call), never both."
-    if settings is None: return FitSettings(**overrides)
-    if not isinstance(settings, FitSettings):
-        raise TypeError(f"fit's third argument is a FitSettings, got {settings!r}: "
-                        "pass max_epochs, patience, ... by keyword")
-    if overrides: raise TypeError(f"pass fit's settings as a FitSettings or as keywords, not both (got {sorted(overrides)})")
-    return settings
 
+# %% ../nbs/02_surrogate.ipynb 18
 def _check_new(n:int, new):
     "ValueError unless `new` (the retraining's new labels) is None or a count of at most n samples."
     if new is None: return
     check_int('new', new, 1)
     if new > n: raise ValueError(f"new must be at most the number of samples, {n}, got {new}")
 
-# %% ../nbs/02_surrogate.ipynb 19
+# %% ../nbs/02_surrogate.ipynb 20
 @patch
 def _train_epoch(self:Surrogate, x, y, order, batch_size, opt, g, epoch):
-    "One pass of Adam over the samples `order` in batches (augmented if the surrogate augments); the mean training loss."
+    "One pass of Adam over the samples `order` in batches (augmented if the surrogate augments); the summed training loss."
+    self.net.train()
     total = 0.
     for i in range(0, len(order), batch_size):
         idx = order[i:i + batch_size]
         xb = augment(x[idx], g) if self.config['augment'] else x[idx]
         loss = gaussian_nll(*self.net(xb.to(self.device)), y[idx].to(self.device))
         if not torch.isfinite(loss): raise RuntimeError(f"training diverged: loss {loss.item()} at epoch {epoch}; lower lr or check the data")
-        opt.zero_grad(); loss.backward(); opt.step()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
         total += loss.item() * len(idx)
     return total
 
-# %% ../nbs/02_surrogate.ipynb 20
+# %% ../nbs/02_surrogate.ipynb 21
+def _validation_split(n:int, val_fraction:float, g):
+    "(validation, training) indices of n samples, a seeded random split; ValueError if fewer than 2 would train."
+    perm = torch.randperm(n, generator=g)
+    n_val = max(1, int(val_fraction * n))
+    if n - n_val < 2:
+        raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {n} samples")
+    return perm[:n_val], perm[n_val:]
+
+@patch
+def _standardise(self:Surrogate, kappa, tr):
+    "κ standardised by the training samples' mean and std, which the surrogate keeps; ValueError for a constant column."
+    self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0)
+    if (self.y_std == 0).any():
+        raise ValueError(f"kappa column(s) {(self.y_std == 0).nonzero()[:, 0].tolist()} take one value in every training sample: nothing to learn")
+    return (kappa - self.y_mean) / self.y_std
+
+def _epoch_order(tr, n:int, new, g):
+    "One epoch's training indices in random order: all of tr, or (retraining on `new` new labels of n) the new ones and as many old ones."
+    if new is not None:
+        old, fresh = tr[tr < n - new], tr[tr >= n - new]
+        tr = torch.cat([fresh, old[torch.randperm(len(old), generator=g)[:len(fresh)]]])
+    return tr[torch.randperm(len(tr), generator=g)]
+
+class _EarlyStop:
+    "Early stopping on the validation loss: keeps the best weights, and stops after `patience` epochs without better."
+    def __init__(self, patience:int): self.patience, self.best, self.state, self.since = patience, math.inf, None, 0
+    def update(self, v:float, net):
+        "Record an epoch's validation loss v (and net's weights, if best); True when training should stop."
+        if v < self.best: self.best, self.state, self.since = v, {k: t.clone() for k, t in net.state_dict().items()}, 0
+        else: self.since += 1
+        return self.since >= self.patience
+
+# %% ../nbs/02_surrogate.ipynb 22
 @patch
 def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and properties (B, d)
         settings:FitSettings|None=None, # how to train (default: FitSettings of the keywords)
@@ -177,52 +209,42 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
         progress:bool=True, # tqdm progress bar
         **kw): # FitSettings' fields instead of `settings`, e.g. max_epochs=40
     "Train (or retrain, from the current weights, on an enlarged dataset) by maximum likelihood; returns the history."
-    from tqdm.auto import tqdm
     x, kappa = check_inputs(x, kappa, self.config['n_out'])
     self.check_size(x)
-    s = _fit_settings(settings, kw)
+    s = settings_of(FitSettings, settings, kw, "fit's settings")
     _check_new(len(x), new)
     g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
-    perm = torch.randperm(len(x), generator=g)
-    n_val = max(1, int(s.val_fraction * len(x)))
-    if len(x) - n_val < 2: raise ValueError(f"fit needs at least 2 training samples besides the {n_val} held out for validation, got {len(x)} samples")
-    val, tr = perm[:n_val], perm[n_val:]
-    self.y_mean, self.y_std = kappa[tr].mean(0), kappa[tr].std(0)
-    if (self.y_std == 0).any(): raise ValueError(f"kappa column(s) {(self.y_std == 0).nonzero()[:, 0].tolist()} take one value in every training sample: nothing to learn")
-    y = (kappa - self.y_mean) / self.y_std
-    dev = self.device
-    xv, yv = x[val].to(dev), y[val].to(dev)
+    val, tr = _validation_split(len(x), s.val_fraction, g)
+    y = self._standardise(kappa, tr)
+    xv, yv = x[val].to(self.device), y[val].to(self.device)
     opt = torch.optim.Adam(self.net.parameters(), lr=s.lr, weight_decay=s.weight_decay)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, s.max_epochs, eta_min=s.lr / 20) if s.anneal else None
-    if new is not None: old, fresh = tr[tr < len(x) - new], tr[tr >= len(x) - new]
-    best, best_state, since = float('inf'), None, 0
+    stop = _EarlyStop(s.patience)
     bar = tqdm(range(s.max_epochs), desc='training surrogate', disable=not progress)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(self.config['seed'] + 1 + len(self.history))
         for epoch in bar:
-            self.net.train()
-            epoch_set = tr if new is None else torch.cat([fresh, old[torch.randperm(len(old), generator=g)[:len(fresh)]]])
-            order = epoch_set[torch.randperm(len(epoch_set), generator=g)]
+            order = _epoch_order(tr, len(x), new, g)
             total = self._train_epoch(x, y, order, s.batch_size, opt, g, epoch)
             self.net.eval()
             with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
             self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
             if sched: sched.step()
             bar.set_postfix(train=f'{total / len(order):.3f}', val=f'{v:.3f}')
-            if v < best: best, best_state, since = v, {k: t.clone() for k, t in self.net.state_dict().items()}, 0
-            else: since += 1
-            if since >= s.patience:
-                bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {best:.3f})'); break
-    self.net.load_state_dict(best_state)
+            if stop.update(v, self.net):
+                bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {stop.best:.3f})')
+                break
+    self.net.load_state_dict(stop.state)
     self.net.eval()
     return self.history
 
-# %% ../nbs/02_surrogate.ipynb 25
+# %% ../nbs/02_surrogate.ipynb 27
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
     x = check_inputs(x) if not (torch.is_tensor(x) and x.requires_grad) else x
-    self.check_size(x); check_int('batch_size', batch_size, 1)
+    self.check_size(x)
+    check_int('batch_size', batch_size, 1)
     self.net.eval()
     ym, ys = self.y_mean.to(self.device), self.y_std.to(self.device)
     if x.requires_grad:
@@ -232,7 +254,8 @@ def predict(self:Surrogate, x, batch_size:int=1024):
     with torch.no_grad():
         for i in range(0, len(x), batch_size):
             m, lv = self.net(x[i:i + batch_size].to(self.device))
-            out_m.append(m * ys + ym); out_v.append(lv.exp() * ys**2)
+            out_m.append(m * ys + ym)
+            out_v.append(lv.exp() * ys**2)
     return torch.cat(out_m), torch.cat(out_v)
 
 @patch
@@ -243,7 +266,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 26
+# %% ../nbs/02_surrogate.ipynb 28
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -252,7 +275,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 30
+# %% ../nbs/02_surrogate.ipynb 32
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -268,11 +291,12 @@ def load(cls:Surrogate, path, device:str='cpu'):
     except (pickle.UnpicklingError, RuntimeError, EOFError, KeyError, TypeError, AttributeError) as e:
         raise ValueError(f"{path} is not a surrogate saved by microstoch ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''})") from None
     s = cls(cfg.pop('n_out'), cfg.pop('augment'), device, cfg.pop('seed'), **cfg)
-    s.net.load_state_dict(state); s.net.eval()
+    s.net.load_state_dict(state)
+    s.net.eval()
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 36
+# %% ../nbs/02_surrogate.ipynb 38
 class Ensemble:
     "A deep ensemble of Surrogates as one predictive Gaussian per property: the mean of the members' means, and the mean of their variances plus the variance of their means."
     def __init__(self, members:list): # Surrogates of the same properties, e.g. trained from different seeds
@@ -290,7 +314,7 @@ class Ensemble:
         m, v = (torch.stack(t) for t in zip(*(s.predict(x, batch_size) for s in self.members)))
         return m.mean(0), v.mean(0) + m.var(0, correction=0)
 
-# %% ../nbs/02_surrogate.ipynb 40
+# %% ../nbs/02_surrogate.ipynb 42
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -315,7 +339,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 49
+# %% ../nbs/02_surrogate.ipynb 51
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -335,7 +359,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 52
+# %% ../nbs/02_surrogate.ipynb 54
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -361,7 +385,22 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 55
+# %% ../nbs/02_surrogate.ipynb 57
+def _predicted_pr(m, v, box):
+    "Pr_M(κ ∈ K | ϕ) of the mixture (1/n) Σ N(mᵢ, diag vᵢ) over a box ((l₁, l₂), (u₁, u₂))."
+    lo, hi = (torch.tensor(c, dtype=m.dtype) for c in box)
+    return float(log_diff_ndtr((lo - m) / v.sqrt(), (hi - m) / v.sqrt()).sum(-1).exp().mean())
+
+def _draw_samples(fig, gs, x, m, kappa_fem=None):
+    "The samples x in two rows of the grid's right columns, each with its predicted mean (and FEM κ, if given)."
+    for j, xi in enumerate(x):
+        a = fig.add_subplot(gs[j % 2, 1 + j // 2])
+        a.imshow(xi.cpu(), origin='lower', cmap='gray', vmin=0, vmax=1, extent=[0, 1, 0, 1])
+        fem = f'\nFEM ({kappa_fem[j][0]:.1f}, {kappa_fem[j][1]:.1f})' if kappa_fem is not None and j < len(kappa_fem) else ''
+        a.set(xticks=[], yticks=[], title=f'$x_{j + 1}$', xlabel=f'm ({m[j, 0]:.1f}, {m[j, 1]:.1f}){fem}')
+        a.xaxis.label.set_fontsize(8)
+
+# %% ../nbs/02_surrogate.ipynb 58
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -384,28 +423,21 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     ax.plot(*m.numpy().T, '.', color='k', ms=1.5, alpha=0.4, label=f'means m(xᵢ), n = {len(m)}')
     sub = f'predicted $p_M(\\kappa|\\phi)$'
     if box is not None:
-        (l1, l2), (u1, u2) = box
         draw_box(ax, box, 'K')
-        pr = float(log_diff_ndtr((torch.tensor([l1, l2]) - m) / v.sqrt(), (torch.tensor([u1, u2]) - m) / v.sqrt()).sum(-1).exp().mean())
-        sub += f', $\\Pr_M(\\kappa \\in K|\\phi) \\approx {pr:.2f}$'
+        sub += f', $\\Pr_M(\\kappa \\in K|\\phi) \\approx {_predicted_pr(m, v, box):.2f}$'
     if target is not None: draw_target(ax, *target)
     if kappa_fem is not None:
         ax.scatter(*np.asarray(kappa_fem).T, marker='x', color='tab:red', s=25, label=f'FEM, {len(kappa_fem)} samples')
     ax.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xlabel=names[0], ylabel=names[1], title=sub)
     ax.legend(fontsize=7, loc='best')
-    for j, xi in enumerate(x[:n_show]):
-        a = fig.add_subplot(gs[j % 2, 1 + j // 2])
-        a.imshow(xi.cpu(), origin='lower', cmap='gray', vmin=0, vmax=1, extent=[0, 1, 0, 1])
-        fem = f'\nFEM ({kappa_fem[j][0]:.1f}, {kappa_fem[j][1]:.1f})' if kappa_fem is not None and j < len(kappa_fem) else ''
-        a.set(xticks=[], yticks=[], title=f'$x_{j + 1}$', xlabel=f'm ({m[j, 0]:.1f}, {m[j, 1]:.1f}){fem}')
-        a.xaxis.label.set_fontsize(8)
+    _draw_samples(fig, gs, x[:n_show], m, kappa_fem)
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 56
+# %% ../nbs/02_surrogate.ipynb 59
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 57
+# %% ../nbs/02_surrogate.ipynb 60
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -435,11 +467,13 @@ class PropertyExplorer:
         self.widget = W.VBox([W.HBox([self.preset, self.scale, self.vf]), W.HBox([self.seed, self.n, self.fem]), self.out])
         self.update()
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
+# %% ../nbs/02_surrogate.ipynb 61
+@patch
+def _ipython_display_(self:PropertyExplorer):
+    from IPython.display import display
+    display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 59
+# %% ../nbs/02_surrogate.ipynb 63
 @patch
 def current_phi(self:PropertyExplorer):
     "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
@@ -463,7 +497,7 @@ def check_fem(self:PropertyExplorer, *_):
     self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
     self.draw()
 
-# %% ../nbs/02_surrogate.ipynb 60
+# %% ../nbs/02_surrogate.ipynb 64
 @patch
 def draw(self:PropertyExplorer):
     "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
@@ -476,20 +510,21 @@ def draw(self:PropertyExplorer):
         display(self.fig)
     plt.close(self.fig)
 
-# %% ../nbs/02_surrogate.ipynb 74
+# %% ../nbs/02_surrogate.ipynb 79
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
         if isinstance(block[0], PeriodicConv2d):
             ref = nn.Conv2d(block[0].in_channels, block[0].out_channels, 3, padding=1, padding_mode='circular')
-            ref.load_state_dict(block[0].state_dict()); block[0] = ref
+            ref.load_state_dict(block[0].state_dict())
+            block[0] = ref
     return net.to(memory_format=net.layout)
 
 BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True),     # the network as torch builds it
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 75
+# %% ../nbs/02_surrogate.ipynb 80
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
@@ -506,15 +541,18 @@ def bench_surrogate(n_train:int=4096, # samples per timed epoch
     rates = {name: [] for name in sur}
     for _ in range(rounds):
         for name, s in sur.items():
-            t0 = time.perf_counter(); s.fit(x, k, max_epochs=2, patience=3, val_fraction=0.01, progress=False)
+            t0 = time.perf_counter()
+            s.fit(x, k, max_epochs=2, patience=3, val_fraction=0.01, progress=False)
             train = 2 * (n_train - int(0.01 * n_train)) / (time.perf_counter() - t0)
-            t0 = time.perf_counter(); s.predict(x[:n_infer])
+            t0 = time.perf_counter()
+            s.predict(x[:n_infer])
             rates[name].append(np.array([train, n_infer / (time.perf_counter() - t0)]))
     base = rates['plain torch']
     return {name: dict(zip(('train_samples_per_s', 'infer_per_s', 'train_ratio', 'infer_ratio'),
                            [*map(float, np.median(r, 0)), *map(float, np.median([a / b for a, b in zip(r, base)], 0))]))
             for name, r in rates.items()}
 
+# %% ../nbs/02_surrogate.ipynb 81
 def format_bench_surrogate(res:dict):
     "bench_surrogate's result as lines of text."
     return '\n'.join([f"{name:14s} training {r['train_samples_per_s']:5.0f} samples/s ({r['train_ratio']:.2f}x), "

@@ -38,7 +38,9 @@ class LowRankGaussian(nn.Module):
         self.mu = nn.Parameter(torch.zeros(n_q, dim))
         self.log_d = nn.Parameter(torch.zeros(n_q, dim))
         self.L = nn.Parameter(init_scale * torch.randn(n_q, dim, rank, generator=g))
-    def dist(self): "The batch of n_q densities as a LowRankMultivariateNormal."; return LowRankMultivariateNormal(self.mu, self.L, self.log_d.exp())
+    def dist(self):
+        "The batch of n_q densities as a LowRankMultivariateNormal."
+        return LowRankMultivariateNormal(self.mu, self.L, self.log_d.exp())
     def rsample(self, n:int, generator:torch.Generator|None=None):
         "n reparametrised samples Ψ_t = μ + L ε_M + √d ε_d from every q_s, (n, n_q, d_Ψ); ε drawn on the CPU."
         n_q, d, M = self.L.shape
@@ -61,7 +63,8 @@ def estimate_objective(surrogate, objective, phi, # surrogate, objective and ϕ 
                        n:int=1024, vf:float=0.5, seed:int=0, batch_size:int=256,
                        field:RandomField|None=None):
     "Monte-Carlo log U₁(ϕ) (or U₂(ϕ)) through the surrogate: dict(value, se, n)."
-    field = field or RandomField(); g = torch.Generator().manual_seed(seed)
+    field = field or RandomField()
+    g = torch.Generator().manual_seed(seed)
     phi = field.check_phi(phi).float()
     lu = torch.cat([log_utility(surrogate, objective, field(phi, field.draw_psi_t(min(batch_size, n - i), generator=g, device=phi.device), vf)).double().cpu()
                     for i in range(0, n, batch_size)])
@@ -189,7 +192,9 @@ def _ascend(self:VBEM, grad:str, steps:int):
     return f.item()
 
 @patch
-def e_step(self:VBEM): "E-step: Adam on ξ with ϕ fixed; returns the ELBO."; return self._ascend('q', self.settings.e_steps)
+def e_step(self:VBEM):
+    "E-step: Adam on ξ with ϕ fixed; returns the ELBO."
+    return self._ascend('q', self.settings.e_steps)
 @patch
 def m_step(self:VBEM):
     "M-step: Adam on ϕ with q fixed, then ϕ scaled down to the range phi_range and pulled into the trust region around the start (trust_kl), where they are set; returns the ELBO."
@@ -217,7 +222,9 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
     if self.t >= 1: return self.t
     now = own_scores(self.objective_at(self.t).log_u(m, v), n, n_q)
     ok = lambda t: ess(own_scores(self.objective_at(t).log_u(m, v), n, n_q) - now).min().item() >= self.settings.ess_min
-    if ok(1.): self.t = 1.; return self.t
+    if ok(1.):
+        self.t = 1.
+        return self.t
     lo, hi = self.t, 1.
     for _ in range(bisections):
         mid = (lo + hi) / 2
@@ -229,18 +236,24 @@ def advance_temperature(self:VBEM, n:int=256, # phases per q_s for the weights
 @patch
 def step(self:VBEM):
     "One EM iteration: an E-step, an M-step, the traces extended, and t advanced while it is below 1; returns the E-step's ELBO (the shape of pyro's SVI.step: the loop belongs to the caller)."
-    f = self.e_step(); self.m_step()
-    self.elbo_trace.append(f); self.t_trace.append(self.t); self.phi_trace.append(self.phi.detach().cpu().clone())
+    f = self.e_step()
+    self.m_step()
+    self.elbo_trace.append(f)
+    self.t_trace.append(self.t)
+    self.phi_trace.append(self.phi.detach().cpu().clone())
     if self.t < 1: self.advance_temperature()
     return f
 
+# %% ../nbs/03_vbem.ipynb 29
 @patch
 def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
          window:int=10, patience:int=20, tol:float=1e-2, # stopping rule, see elbo_converged
          progress:bool=True): # tqdm bar with the ELBO and t
     "Alternate E- and M-steps until the ELBO stops improving at t = 1; returns self (traces in elbo_trace, phi_trace, t_trace)."
     from tqdm.auto import tqdm
-    check_int('max_iter', max_iter, 1); check_int('window', window, 1); check_int('patience', patience, 1)
+    check_int('max_iter', max_iter, 1)
+    check_int('window', window, 1)
+    check_int('patience', patience, 1)
     if not tol > 0: raise ValueError(f"tol must be a positive number, got {tol!r}")
     bar, start = tqdm(range(max_iter), desc='VB-EM', disable=not progress), None
     for _ in bar:
@@ -249,9 +262,11 @@ def run(self:VBEM, max_iter:int=300, # upper bound on EM iterations
         if t >= 1 and start is None: start = len(self.elbo_trace)
         bar.set_postfix(elbo=f'{f:.3f}', t=f'{self.t:.2f}')
         if start is not None and elbo_converged(self.elbo_trace[start:], window, patience, tol):
-            bar.set_description(f'VB-EM: converged after {len(self.elbo_trace)} iterations'); break
+            bar.set_description(f'VB-EM: converged after {len(self.elbo_trace)} iterations')
+            break
     return self
 
+# %% ../nbs/03_vbem.ipynb 30
 @patch
 def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
               binary:bool=True, seed:int|None=None,
@@ -264,7 +279,7 @@ def sample_x(self:VBEM, n:int, # microstructures (spread evenly over the q_s)
               self.field.draw_psi_t(n, generator=g, device=self.phi.device)
         return self.field(self.phi, psi, self.vf, binary)
 
-# %% ../nbs/03_vbem.ipynb 36
+# %% ../nbs/03_vbem.ipynb 38
 @patch
 def state_dict(self:VBEM):
     "What a run keeps of a VB-EM, on the CPU: ϕ, the state of q and the ELBO, t and ϕ traces."
@@ -273,11 +288,12 @@ def state_dict(self:VBEM):
 @patch
 def load_state_dict(self:VBEM, state:dict): # from state_dict, e.g. read back with torch.load(..., weights_only=True)
     "Restore ϕ, q and the traces (onto this VBEM's device); returns self."
-    self.q.load_state_dict(state['q']); self.phi.data.copy_(state['phi'])
+    self.q.load_state_dict(state['q'])
+    self.phi.data.copy_(state['phi'])
     self.elbo_trace, self.t_trace, self.phi_trace = list(state['elbo_trace']), list(state['t_trace']), list(state['phi_trace'])
     return self
 
-# %% ../nbs/03_vbem.ipynb 40
+# %% ../nbs/03_vbem.ipynb 42
 def fem_properties(phi, # ϕ (Q,)
                    properties, # κ from (a_eff, C_eff), e.g. microstoch.case.CASE1.kappa
                    n:int=1024, vf:float=0.5, seed:int=0, # Monte-Carlo size, volume fraction, seed of the microstructures
@@ -293,16 +309,19 @@ def assess(objective, phi, properties, **kwargs): # objective, ϕ and fem_proper
     "FEM Monte-Carlo assessment of ϕ: the objective's summary of κ for n microstructures x ~ p(x|ϕ)."
     return objective.assess(fem_properties(phi, properties, **kwargs))
 
-# %% ../nbs/03_vbem.ipynb 54
+# %% ../nbs/03_vbem.ipynb 56
 def bench_vbem(n_iter:int=20, # timed EM iterations per objective
                device:str='cpu'):
     "Seconds per EM iteration for (O1) and (O2, S = 20) at the defaults, and the CNN-only baseline on the same microstructures."
     sur, res = Surrogate(device=device), {}
     for name, obj in [('O1', Box(*CASE1.box)), ('O2', TargetDensity(*CASE2.target))]:
         vb = VBEM(sur, obj, temper=False, device=device)
-        vb.e_step(); vb.m_step()     # warm-up
+        vb.e_step()
+        vb.m_step()     # warm-up
         t0 = time.perf_counter()
-        for _ in range(n_iter): vb.e_step(); vb.m_step()
+        for _ in range(n_iter):
+            vb.e_step()
+            vb.m_step()
         t_em = (time.perf_counter() - t0) / n_iter
         x = vb.sample_x(vb.n_samples * obj.n_q, binary=False).requires_grad_()
         t0 = time.perf_counter()
