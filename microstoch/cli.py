@@ -89,12 +89,12 @@ def _scale_help(case:str):
 # %% ../nbs/90_cli.ipynb 14
 def _add_baseline(sub, common, case_physics:dict):
     "The `baseline` subcommand: a black-box optimiser of phi on the FEM itself (08_baselines)."
-    b = sub.add_parser('baseline', parents=[common], help='CMA-ES or random search on phi with the FEM itself, at a run\'s budget; resumable',
+    b = sub.add_parser('baseline', parents=[common], help='CMA-ES, TuRBO or random search on phi with the FEM itself, at a run\'s budget; resumable',
                        description="Optimise phi with a black-box method whose objective is the FEM Monte Carlo (n-eval fresh solves per phi), "
                                    "from the active-learning run's phi(0), within its FEM budget, assessed like it at the same solve counts. "
-                                   "CMA-ES needs the extra: pip install 'microstoch[baselines]'.")
+                                   "CMA-ES and TuRBO need the extra: pip install 'microstoch[baselines]'.")
     b.add_argument('case', type=_case, help=f"a built-in case ({', '.join(CASES)}) or a case file (TOML)")
-    b.add_argument('--method', choices=['cma', 'random_search'], default='cma', help='the optimiser (default: cma)')
+    b.add_argument('--method', choices=['cma', 'turbo', 'random_search'], default='cma', help='the optimiser (default: cma)')
     b.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help="the run's sizes, whose labels are the budget (default: small)")
     b.add_argument('--seed', type=_integer(0), default=0, help='seed of phi(0), the evaluations and the assessments (default: 0)')
     b.add_argument('--out', type=_path, default=None, help='run directory (default: runs/NAME-SCALE-METHOD-seedS)')
@@ -103,9 +103,10 @@ def _add_baseline(sub, common, case_physics:dict):
     b.add_argument('--physics', **case_physics)
     b.add_argument('--budget', type=_integer(1), default=None, help='FEM solves to optimise with (default: the run\'s labels, n0 + steps x n_add)')
     b.add_argument('--n-eval', type=_integer(2), default=None, help='FEM solves per evaluation of a phi (default: 64; smoke: 4)')
-    b.add_argument('--popsize', type=_integer(2), default=None, help='phis per generation (default: 16; smoke: 4)')
+    b.add_argument('--popsize', type=_integer(2), default=None, help='phis per generation (default: 16, turbo 8; smoke: 4)')
     b.add_argument('--sigma0', type=_number(0), default=None, help='cma: initial step size (default: 1)')
-    b.add_argument('--bound', type=_number(0), default=None, help='cma: box |phi_i| <= bound (default: 10, the authors\')')
+    b.add_argument('--length0', type=_number(0), default=None, help="turbo: the trust region's first side, a fraction of the box's (default: 0.8)")
+    b.add_argument('--bound', type=_number(0), default=None, help='cma, turbo: box |phi_i| <= bound (default: 10, the authors\')')
 
 
 # %% ../nbs/90_cli.ipynb 15
@@ -283,7 +284,7 @@ def _baseline(args):
     from microstoch.baselines import run_baseline
     case = _load_case(args.case)
     out = args.out or f'runs/{run_name(case, args.scale, args.method, args.seed, None, args.physics)}'
-    own = {k: getattr(args, k) for k in ('n_eval', 'popsize', 'sigma0', 'bound') if getattr(args, k) is not None}
+    own = {k: getattr(args, k) for k in ('n_eval', 'popsize', 'sigma0', 'length0', 'bound') if getattr(args, k) is not None}
     print_summary(run_baseline(out, args.resume, True, args.device, method=args.method, case=case, scale=args.scale,
                                seed=args.seed, physics=args.physics, budget=args.budget, **own))
     print(f'run directory: {out}')
