@@ -132,7 +132,9 @@ class RandomSearch:
         return self.phi.copy(), self.merit
 
 # %% ../nbs/08_baselines.ipynb 22
-def _to_unit(phi, bound:float): return (torch.as_tensor(np.asarray(phi), dtype=torch.float64) + bound) / (2 * bound)
+def _to_unit(phi, bound:float):
+    "ϕ in the box |ϕᵢ| ≤ bound mapped to the unit cube, as float64."
+    return (torch.as_tensor(np.asarray(phi), dtype=torch.float64) + bound) / (2 * bound)
 
 def fit_gp(U, # evaluated points in the unit cube (N, d)
            Y, # their merits (N,)
@@ -151,6 +153,7 @@ def fit_gp(U, # evaluated points in the unit cube (N, d)
     fit_gpytorch_mll(ExactMarginalLogLikelihood(gp.likelihood, gp))
     return gp
 
+# %% ../nbs/08_baselines.ipynb 23
 def trust_region_candidates(centre, # the region's centre in the unit cube (d,)
                             length:float, # the region's side before weighting
                             weights, # per-coordinate side factors (d,), geometric mean 1
@@ -167,7 +170,7 @@ def trust_region_candidates(centre, # the region's centre in the unit cube (d,)
     mask[torch.arange(n), torch.randint(d, (n,), generator=g)] = True     # at least one moves
     return torch.where(mask, pert, centre.expand(n, d))
 
-# %% ../nbs/08_baselines.ipynb 25
+# %% ../nbs/08_baselines.ipynb 26
 class TuRBO:
     "TuRBO-1 (BoTorch): Thompson sampling from a GP in a trust region about the best-believed ϕ."
     succ_tol, min_length, max_length = 3, 2 ** -7, 1.6     # Eriksson et al.'s resizing rule
@@ -176,7 +179,7 @@ class TuRBO:
                  popsize:int=8, # candidates per generation (the batch)
                  length0:float=0.8, # the region's first side, in units of the box's side
                  bound:float=10., # the box |ϕᵢ| ≤ bound
-                 n_eval:int|None=None, # solves per merit (a fraction: binomial noise); None: learned
+                 n_eval:int|None=None, # solves per merit (a share): binomial noise; None: learned
                  seed:int=0): # seed of the candidates and the Thompson samples
         self.phi0, self.popsize, self.length = np.asarray(phi0, float), popsize, float(length0)
         self.bound, self.n_eval, self.seed = bound, n_eval, seed
@@ -188,7 +191,7 @@ class TuRBO:
         "(ϕ to return now, its estimated merit): the evaluated ϕ of highest posterior mean."
         return self.centre.copy(), self.estimate
 
-# %% ../nbs/08_baselines.ipynb 26
+# %% ../nbs/08_baselines.ipynb 27
 @patch
 def _gp(self:TuRBO):
     "The GP of everything evaluated, fitted afresh (seeded: its restarts draw random numbers)."
@@ -220,6 +223,7 @@ def _thompson(self:TuRBO, centre, seed:int):
         torch.manual_seed(seed)
         return MaxPosteriorSampling(model=gp, replacement=False)(cand, num_samples=self.popsize)
 
+# %% ../nbs/08_baselines.ipynb 28
 @patch
 def tell(self:TuRBO, X, merits):
     "Refit the GP, move the centre to the best-believed ϕ, resize the region by TuRBO's rule."
@@ -242,7 +246,7 @@ def _resize(self:TuRBO, success:bool):
     elif self.failures == self.fail_tol:
         self.length, self.failures = max(self.length / 2, self.min_length), 0
 
-# %% ../nbs/08_baselines.ipynb 31
+# %% ../nbs/08_baselines.ipynb 33
 def start_state(opt, # an optimiser at its start (CMAES, TuRBO, RandomSearch)
                 budget:int, # FEM solves allowed
                 n_eval:int): # solves per evaluation
@@ -256,7 +260,7 @@ def steps_due(counts:list, # FEM solves at each step, increasing
     "The steps to record now: those not yet recorded whose count the next generation would pass."
     return [l for l in range(done, len(counts)) if used + cost > counts[l]]
 
-# %% ../nbs/08_baselines.ipynb 33
+# %% ../nbs/08_baselines.ipynb 35
 def run_generation(state:dict, # start_state's dict
                    evaluate, # evaluate(ϕ, index) -> merit from n_eval fresh FEM solves
                    bar=None): # progress bar, advanced by n_eval solves per evaluation
@@ -272,7 +276,7 @@ def run_generation(state:dict, # start_state's dict
     state['trace'].append(dict(fem_solves=budget.used, best=max(merits),
                                median=float(np.median(merits))))
 
-# %% ../nbs/08_baselines.ipynb 34
+# %% ../nbs/08_baselines.ipynb 36
 def optimise(state:dict, # start_state's dict, or a checkpoint of it
              evaluate, # evaluate(ϕ, index) -> merit
              counts:list, # FEM solves at each step (step_counts)
@@ -294,7 +298,7 @@ def optimise(state:dict, # start_state's dict, or a checkpoint of it
         run_generation(state, evaluate, bar)
         save(state)
 
-# %% ../nbs/08_baselines.ipynb 40
+# %% ../nbs/08_baselines.ipynb 42
 METHOD_SETTINGS = {   # each method's own settings, their defaults at the small and paper scales
     'cma': dict(n_eval=64, popsize=16, sigma0=1., bound=10.),
     'random_search': dict(n_eval=64, popsize=16),
@@ -303,7 +307,7 @@ SMOKE_SETTINGS = dict(n_eval=4, popsize=4)   # at scale 'smoke': four generation
 RUN_SETTINGS = ('vf', 'n0', 'n_add', 'steps', 'n_mc', 'fem_tol')   # run_config's, for baselines
 
 def _check_method_settings(opts:dict, seed:int):
-    "ValueError unless n_eval, popsize ≥ 2 are integers, sigma0, length0, bound > 0, ϕ⁽⁰⁾ in the box."
+    "ValueError unless n_eval, popsize ≥ 2 are integers, sigma0, length0, bound > 0, ϕ⁽⁰⁾ in box."
     for k in ('n_eval', 'popsize'): check_int(k, opts[k], 2)
     for k in ('sigma0', 'length0', 'bound'):
         v = opts.get(k, 1.)
@@ -324,7 +328,7 @@ def _require(method:str):
         raise ImportError(f"method {method!r} needs the {REQUIRES[method]} package: "
                           "pip install 'microstoch[baselines]'") from None
 
-# %% ../nbs/08_baselines.ipynb 41
+# %% ../nbs/08_baselines.ipynb 43
 def baseline_config(method:str='cma', # 'cma', 'turbo' or 'random_search'
                     case='case1', scale:str='small', seed:int=0, # as run_config's
                     physics:str|None=None, # 'periodic' or 'paper' (default: the case's)
@@ -351,7 +355,7 @@ def baseline_config(method:str='cma', # 'cma', 'turbo' or 'random_search'
     return dict({k: run[k] for k in keep}, method=method, budget=budget, **opts,
                 case_spec=run['case_spec'])
 
-# %% ../nbs/08_baselines.ipynb 42
+# %% ../nbs/08_baselines.ipynb 44
 def step_counts(cfg:dict): # baseline_config's settings
     """FEM solves at each step: the active-learning run's label counts n0 + l·n_add (l = 0..steps)
     up to the budget, and the budget last where it is not one of them."""
@@ -359,7 +363,7 @@ def step_counts(cfg:dict): # baseline_config's settings
     counts = [n for n in counts if n <= cfg['budget']]
     return counts if counts and counts[-1] == cfg['budget'] else counts + [cfg['budget']]
 
-# %% ../nbs/08_baselines.ipynb 45
+# %% ../nbs/08_baselines.ipynb 47
 def _read_state(path):
     "A checkpointed baseline state; KeyError when a part is missing."
     state = pickle.loads(Path(path).read_bytes())
@@ -377,7 +381,7 @@ def make_optimiser(cfg:dict): # baseline_config's settings
                      c['n_eval'] if fraction else None, c['seed'])
     return RandomSearch(c['popsize'], c['seed'])
 
-# %% ../nbs/08_baselines.ipynb 46
+# %% ../nbs/08_baselines.ipynb 49
 class BaselineRun:
     """A black-box baseline (CMA-ES, TuRBO or random search) on the FEM in a run directory: the
     active-learning run's ϕ⁽⁰⁾, budget, schedule and assessments; resumable by generation."""
@@ -403,7 +407,7 @@ class BaselineRun:
                             fem_solves=self.state['budget'].used)
         self._wall0, self._t0 = self.summary['wall_s'], time.perf_counter()
 
-# %% ../nbs/08_baselines.ipynb 47
+# %% ../nbs/08_baselines.ipynb 50
 @patch
 def new_summary(self:BaselineRun):
     "summary.json's content before any work."
@@ -414,7 +418,7 @@ def new_summary(self:BaselineRun):
                 phi_initial=self.phi0.tolist(), assessment_initial=None, steps=[], wall_s=0.,
                 phase_s=dict(fem=0., assess=0.), versions=_versions())
 
-# %% ../nbs/08_baselines.ipynb 48
+# %% ../nbs/08_baselines.ipynb 51
 @patch
 def evaluate(self:BaselineRun, phi, # a candidate ϕ (Q,)
              index:int): # the evaluation's index in the run
@@ -447,7 +451,7 @@ def save(self:BaselineRun, state:dict):
     if state['steps']: self.summary['recommended'] = best_step(state['steps'], self.objective)
     self.save_summary()
 
-# %% ../nbs/08_baselines.ipynb 49
+# %% ../nbs/08_baselines.ipynb 52
 @patch
 def run(self:BaselineRun,
         max_generations:int|None=None): # stop after this many generations (a test's kill)
@@ -462,14 +466,14 @@ def run(self:BaselineRun,
                  bar)
     return self.summary
 
-# %% ../nbs/08_baselines.ipynb 50
+# %% ../nbs/08_baselines.ipynb 53
 def run_baseline(out, # run directory
                  resume:bool=False, progress:bool=True, device:str='cpu',
                  method:str='cma', # 'cma', 'turbo' or 'random_search'
                  case='case1', scale:str='small', seed:int=0,
                  physics:str|None=None, # 'periodic' or 'paper' (default: the case's)
                  budget:int|None=None, # solves to optimise with (default: the AL run's labels)
-                 **settings): # n_eval, popsize, sigma0, length0, bound; vf, n0, n_add, steps, n_mc, fem_tol
+                 **settings): # the method's (METHOD_SETTINGS) and RUN_SETTINGS
     "Run (or resume) a black-box baseline of ϕ on the FEM; returns summary.json's content."
     return BaselineRun(out, resume, progress, device, method=method, case=case, scale=scale,
                        seed=seed, physics=physics, budget=budget, **settings).run()

@@ -105,7 +105,8 @@ def _add_baseline(sub, common, case_physics:dict):
     b.add_argument('--n-eval', type=_integer(2), default=None, help='FEM solves per evaluation of a phi (default: 64; smoke: 4)')
     b.add_argument('--popsize', type=_integer(2), default=None, help='phis per generation (default: 16, turbo 8; smoke: 4)')
     b.add_argument('--sigma0', type=_number(0), default=None, help='cma: initial step size (default: 1)')
-    b.add_argument('--length0', type=_number(0), default=None, help="turbo: the trust region's first side, a fraction of the box's (default: 0.8)")
+    b.add_argument('--length0', type=_number(0), default=None,
+                   help="turbo: the trust region's first side, a share of the box's (default: 0.8)")
     b.add_argument('--bound', type=_number(0), default=None, help='cma, turbo: box |phi_i| <= bound (default: 10, the authors\')')
 
 

@@ -203,6 +203,35 @@ class _EarlyStop:
 
 # %% ../nbs/02_surrogate.ipynb 22
 @patch
+def _fit_data(self:Surrogate, x, kappa, s:FitSettings):
+    "The fit's generator, training indices, standardised κ, and the validation set on the device."
+    g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
+    val, tr = _validation_split(len(x), s.val_fraction, g)
+    y = self._standardise(kappa, tr)
+    return g, tr, y, x[val].to(self.device), y[val].to(self.device)
+
+@patch
+def _optimiser(self:Surrogate, s:FitSettings):
+    "Adam on the network's weights, and the cosine schedule of its learning rate (None: no anneal)."
+    opt = torch.optim.Adam(self.net.parameters(), lr=s.lr, weight_decay=s.weight_decay)
+    if not s.anneal: return opt, None
+    return opt, torch.optim.lr_scheduler.CosineAnnealingLR(opt, s.max_epochs, eta_min=s.lr / 20)
+
+@patch
+def _val_nll(self:Surrogate, xv, yv):
+    "The validation loss: mean Gaussian NLL of standardised yv given xv, the network in eval mode."
+    self.net.eval()
+    with torch.inference_mode(): return gaussian_nll(*self.net(xv), yv).item()
+
+@patch
+def _record_epoch(self:Surrogate, train:float, v:float, n:int, opt, bar):
+    "An epoch in the history (its losses, n samples, learning rate) and its losses on the bar."
+    self.history.append(dict(epoch=len(self.history), train=train, val=v, samples=n,
+                             lr=opt.param_groups[0]['lr']))
+    bar.set_postfix(train=f'{train:.3f}', val=f'{v:.3f}')
+
+# %% ../nbs/02_surrogate.ipynb 23
+@patch
 def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and properties (B, d)
         settings:FitSettings|None=None, # how to train (default: FitSettings of the keywords)
         new:int|None=None, # retraining: the last `new` samples are new labels; each epoch takes them and as many of the others at random (replay); None: every sample every epoch
@@ -213,24 +242,18 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     self.check_size(x)
     s = settings_of(FitSettings, settings, kw, "fit's settings")
     _check_new(len(x), new)
-    g = torch.Generator().manual_seed(self.config['seed'] + len(self.history))
-    val, tr = _validation_split(len(x), s.val_fraction, g)
-    y = self._standardise(kappa, tr)
-    xv, yv = x[val].to(self.device), y[val].to(self.device)
-    opt = torch.optim.Adam(self.net.parameters(), lr=s.lr, weight_decay=s.weight_decay)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, s.max_epochs, eta_min=s.lr / 20) if s.anneal else None
+    g, tr, y, xv, yv = self._fit_data(x, kappa, s)
+    opt, sched = self._optimiser(s)
     stop = _EarlyStop(s.patience)
     bar = tqdm(range(s.max_epochs), desc='training surrogate', disable=not progress)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(self.config['seed'] + 1 + len(self.history))
         for epoch in bar:
             order = _epoch_order(tr, len(x), new, g)
-            total = self._train_epoch(x, y, order, s.batch_size, opt, g, epoch)
-            self.net.eval()
-            with torch.inference_mode(): v = gaussian_nll(*self.net(xv), yv).item()
-            self.history.append(dict(epoch=len(self.history), train=total / len(order), val=v, samples=len(order), lr=opt.param_groups[0]['lr']))
+            train = self._train_epoch(x, y, order, s.batch_size, opt, g, epoch) / len(order)
+            v = self._val_nll(xv, yv)
+            self._record_epoch(train, v, len(order), opt, bar)
             if sched: sched.step()
-            bar.set_postfix(train=f'{total / len(order):.3f}', val=f'{v:.3f}')
             if stop.update(v, self.net):
                 bar.set_description(f'training surrogate: early stop at epoch {epoch} (best validation NLL {stop.best:.3f})')
                 break
@@ -238,7 +261,7 @@ def fit(self:Surrogate, x, kappa, # training microstructures (B, N, N) and prope
     self.net.eval()
     return self.history
 
-# %% ../nbs/02_surrogate.ipynb 27
+# %% ../nbs/02_surrogate.ipynb 28
 @patch
 def predict(self:Surrogate, x, batch_size:int=1024):
     "Predictive mean and variance of κ, each (B, d), in κ units; keeps the graph when x requires grad."
@@ -266,7 +289,7 @@ def log_prob(self:Surrogate, kappa, x):
     if kappa.shape != m.shape: raise ValueError(f"kappa must have shape {tuple(m.shape)} (one row per microstructure), got {tuple(kappa.shape)}")
     return (-0.5 * ((kappa - m) ** 2 / v + v.log() + math.log(2 * math.pi))).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 28
+# %% ../nbs/02_surrogate.ipynb 29
 @patch
 def log_prob_box(self:Surrogate, x, lo, hi):
     "log Pr_M(κ ∈ [lo, hi] | x), (B,); finite far in the tails."
@@ -275,7 +298,7 @@ def log_prob_box(self:Surrogate, x, lo, hi):
     s = v.sqrt()
     return log_diff_ndtr((lo - m) / s, (hi - m) / s).sum(-1)
 
-# %% ../nbs/02_surrogate.ipynb 32
+# %% ../nbs/02_surrogate.ipynb 33
 @patch
 def save(self:Surrogate, path):
     "Write the surrogate (weights, settings, normalisation, history, version) to one file."
@@ -296,7 +319,7 @@ def load(cls:Surrogate, path, device:str='cpu'):
     s.y_mean, s.y_std, s.history = y_mean, y_std, history
     return s
 
-# %% ../nbs/02_surrogate.ipynb 38
+# %% ../nbs/02_surrogate.ipynb 39
 class Ensemble:
     "A deep ensemble of Surrogates as one predictive Gaussian per property: the mean of the members' means, and the mean of their variances plus the variance of their means."
     def __init__(self, members:list): # Surrogates of the same properties, e.g. trained from different seeds
@@ -314,7 +337,7 @@ class Ensemble:
         m, v = (torch.stack(t) for t in zip(*(s.predict(x, batch_size) for s in self.members)))
         return m.mean(0), v.mean(0) + m.var(0, correction=0)
 
-# %% ../nbs/02_surrogate.ipynb 42
+# %% ../nbs/02_surrogate.ipynb 43
 def evaluate(surrogate:Surrogate, x, kappa, # held-out microstructures and their FEM properties
              levels=(0.5, 0.9, 0.95)): # nominal coverage levels
     "Held-out diagnostics: RMSE per property, mean NLL, and coverage of central predictive intervals per level."
@@ -339,7 +362,7 @@ def plot_parity(surrogate:Surrogate, x, kappa, # held-out microstructures and pr
         ax.set(xlabel=f'{names[i]} (FEM)', ylabel=f'{names[i]} (surrogate mean ± 2 sd)')
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 51
+# %% ../nbs/02_surrogate.ipynb 52
 def predict_for_phi(surrogate:Surrogate, phi, # process parameters (Q,)
                     n:int=256, # microstructures x ~ p(x|ϕ)
                     vf:float=0.5, # volume fraction
@@ -359,7 +382,7 @@ def mixture_density(m, v, # (n, 2) predictive means and variances
         return -0.5 * ((k - m[:, i:i + 1]) ** 2 / v[:, i:i + 1] + v[:, i:i + 1].log() + math.log(2 * math.pi))
     return (torch.logsumexp(log_normal(k2, 1)[:, :, None] + log_normal(k1, 0)[:, None, :], 0) - math.log(len(m))).exp()
 
-# %% ../nbs/02_surrogate.ipynb 54
+# %% ../nbs/02_surrogate.ipynb 55
 def plot_limits(points, box=None, target=None):
     "Plot range (lo, hi) per property: the points (n, d), the box and the target's 99 % ellipse, with a 5 % margin."
     pts = [np.asarray(points, float)]
@@ -385,7 +408,7 @@ def draw_box(ax, box, label=None):
     (l1, l2), (u1, u2) = box
     ax.add_patch(Rectangle((l1, l2), u1 - l1, u2 - l2, fill=False, ec='tab:orange', lw=1.5, label=label))
 
-# %% ../nbs/02_surrogate.ipynb 57
+# %% ../nbs/02_surrogate.ipynb 58
 def _predicted_pr(m, v, box):
     "Pr_M(κ ∈ K | ϕ) of the mixture (1/n) Σ N(mᵢ, diag vᵢ) over a box ((l₁, l₂), (u₁, u₂))."
     lo, hi = (torch.tensor(c, dtype=m.dtype) for c in box)
@@ -400,7 +423,26 @@ def _draw_samples(fig, gs, x, m, kappa_fem=None):
         a.set(xticks=[], yticks=[], title=f'$x_{j + 1}$', xlabel=f'm ({m[j, 0]:.1f}, {m[j, 1]:.1f}){fem}')
         a.xaxis.label.set_fontsize(8)
 
-# %% ../nbs/02_surrogate.ipynb 58
+def _draw_mixture(ax, m, v, k1, k2):
+    "The mixture (1/n) Σ N(mᵢ, diag vᵢ) on the grid k1 × k2 as filled contours; the means as dots."
+    z = mixture_density(m, v, k1, k2).numpy()
+    ax.contourf(k1, k2, z, levels=np.linspace(0, z.max(), 13)[1:], cmap='Blues', extend='max')
+    ax.plot(*m.numpy().T, '.', color='k', ms=1.5, alpha=0.4, label=f'means m(xᵢ), n = {len(m)}')
+
+def _draw_overlays(ax, m, v, box=None, target=None, kappa_fem=None):
+    "Those given of the box (and predicted Pr), the target's ellipses, the FEM points; the title."
+    sub = f'predicted $p_M(\\kappa|\\phi)$'
+    if box is not None:
+        draw_box(ax, box, 'K')
+        sub += f', $\\Pr_M(\\kappa \\in K|\\phi) \\approx {_predicted_pr(m, v, box):.2f}$'
+    if target is not None: draw_target(ax, *target)
+    if kappa_fem is not None:
+        ax.scatter(*np.asarray(kappa_fem).T, marker='x', color='tab:red', s=25,
+                   label=f'FEM, {len(kappa_fem)} samples')
+    return sub
+
+
+# %% ../nbs/02_surrogate.ipynb 59
 def plot_property_density(x, m, v, # samples (n, N, N) and their predictive means and variances (n, 2), as from predict_for_phi
                           box=None, # ((l₁, l₂), (u₁, u₂)), a box K to draw, e.g. CASE1.box
                           target=None, # (mean, cov) of a Gaussian target to draw, e.g. CASE2.target
@@ -418,26 +460,18 @@ def plot_property_density(x, m, v, # samples (n, N, N) and their predictive mean
     fig = plt.figure(figsize=(4.8 + 1.9 * cols, 4.2), constrained_layout=True)
     gs = fig.add_gridspec(2, 1 + cols, width_ratios=[2.6] + [1] * cols)
     ax = fig.add_subplot(gs[:, 0])
-    z = mixture_density(m, v, k1, k2).numpy()
-    ax.contourf(k1, k2, z, levels=np.linspace(0, z.max(), 13)[1:], cmap='Blues', extend='max')
-    ax.plot(*m.numpy().T, '.', color='k', ms=1.5, alpha=0.4, label=f'means m(xᵢ), n = {len(m)}')
-    sub = f'predicted $p_M(\\kappa|\\phi)$'
-    if box is not None:
-        draw_box(ax, box, 'K')
-        sub += f', $\\Pr_M(\\kappa \\in K|\\phi) \\approx {_predicted_pr(m, v, box):.2f}$'
-    if target is not None: draw_target(ax, *target)
-    if kappa_fem is not None:
-        ax.scatter(*np.asarray(kappa_fem).T, marker='x', color='tab:red', s=25, label=f'FEM, {len(kappa_fem)} samples')
+    _draw_mixture(ax, m, v, k1, k2)
+    sub = _draw_overlays(ax, m, v, box, target, kappa_fem)
     ax.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xlabel=names[0], ylabel=names[1], title=sub)
     ax.legend(fontsize=7, loc='best')
     _draw_samples(fig, gs, x[:n_show], m, kappa_fem)
     if title: fig.suptitle(title)
     return fig
 
-# %% ../nbs/02_surrogate.ipynb 59
+# %% ../nbs/02_surrogate.ipynb 60
 RANDOM_PHI = 'random ϕ ~ N(0, I)'
 
-# %% ../nbs/02_surrogate.ipynb 60
+# %% ../nbs/02_surrogate.ipynb 61
 class PropertyExplorer:
     "ipywidgets explorer of the predicted p_M(κ|ϕ): ϕ (preset or random) × scale, vf, seed, n; a button checks with the FEM."
     def __init__(self, surrogate:Surrogate, # trained surrogate of the case's properties
@@ -467,13 +501,13 @@ class PropertyExplorer:
         self.widget = W.VBox([W.HBox([self.preset, self.scale, self.vf]), W.HBox([self.seed, self.n, self.fem]), self.out])
         self.update()
 
-# %% ../nbs/02_surrogate.ipynb 61
+# %% ../nbs/02_surrogate.ipynb 62
 @patch
 def _ipython_display_(self:PropertyExplorer):
     from IPython.display import display
     display(self.widget)
 
-# %% ../nbs/02_surrogate.ipynb 63
+# %% ../nbs/02_surrogate.ipynb 64
 @patch
 def current_phi(self:PropertyExplorer):
     "ϕ of the current settings: the preset's (or a random one drawn with the seed) times the scale."
@@ -497,7 +531,7 @@ def check_fem(self:PropertyExplorer, *_):
     self.kappa_fem = torch.as_tensor(self.case.kappa(a_eff, C_eff), dtype=torch.float32)
     self.draw()
 
-# %% ../nbs/02_surrogate.ipynb 64
+# %% ../nbs/02_surrogate.ipynb 65
 @patch
 def draw(self:PropertyExplorer):
     "Show plot_property_density of the current state in the output area (the figure is kept as .fig)."
@@ -510,7 +544,7 @@ def draw(self:PropertyExplorer):
         display(self.fig)
     plt.close(self.fig)
 
-# %% ../nbs/02_surrogate.ipynb 79
+# %% ../nbs/02_surrogate.ipynb 80
 def torch_padded(net:SurrogateCNN):
     "The same network, weights and layout, with torch's own circular padding (`padding_mode='circular'`) in place of `PeriodicConv2d`: the baseline of `bench_surrogate`."
     for block in net.features[:4]:
@@ -524,7 +558,7 @@ BENCH_VARIANTS = {'plain torch': dict(channels_last=False, torch_padding=True), 
                   'channels-last': dict(channels_last=True, torch_padding=True),
                   'ours': dict(channels_last=True, torch_padding=False)}            # channels-last + PeriodicConv2d
 
-# %% ../nbs/02_surrogate.ipynb 80
+# %% ../nbs/02_surrogate.ipynb 81
 def bench_surrogate(n_train:int=4096, # samples per timed epoch
                     n_infer:int=1024, # batch for inference
                     rounds:int=3, # each round times every variant; medians are reported
@@ -552,7 +586,7 @@ def bench_surrogate(n_train:int=4096, # samples per timed epoch
                            [*map(float, np.median(r, 0)), *map(float, np.median([a / b for a, b in zip(r, base)], 0))]))
             for name, r in rates.items()}
 
-# %% ../nbs/02_surrogate.ipynb 81
+# %% ../nbs/02_surrogate.ipynb 82
 def format_bench_surrogate(res:dict):
     "bench_surrogate's result as lines of text."
     return '\n'.join([f"{name:14s} training {r['train_samples_per_s']:5.0f} samples/s ({r['train_ratio']:.2f}x), "
