@@ -233,6 +233,71 @@ def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
     return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
 
 # %% ../nbs/01_fem.ipynb 26
+_inline = dict(fastmath=True, nogil=True, inline="always")   # the kernel's helpers, inlined
+
+@numba.njit(**_inline)
+def _gather_row(U, ul, comp, di, dj, i:int):
+    """U (nd, N) = element row i's dofs of one system's u (d, N, N): dof b of element (i, j) is
+    component comp[b] of node (i + di[b], j + dj[b])."""
+    N = ul.shape[-1]
+    for b in range(U.shape[0]):
+        row = ul[comp[b], (i + di[b]) % N]
+        if dj[b]:
+            for j in range(N - 1): U[b, j] = row[j + 1]
+            U[b, N - 1] = row[0]
+        else:
+            for j in range(N): U[b, j] = row[j]
+
+@numba.njit(**_inline)
+def _scatter_row(o, R, comp, di, dj, i:int):
+    "Add element row i's R (nd, N) to one system's o (d, N, N) at the nodes _gather_row reads."
+    N = o.shape[-1]
+    for a in range(R.shape[0]):
+        orow = o[comp[a], (i + di[a]) % N]
+        if dj[a]:
+            for j in range(N - 1): orow[j + 1] += R[a, j]
+            orow[0] += R[a, N - 1]
+        else:
+            for j in range(N): orow[j] += R[a, j]
+
+# %% ../nbs/01_fem.ipynb 27
+@numba.njit(**_inline)
+def _element_rows(R, U, kref, prow):
+    "R (nd, N) = kref U: each element's matrix times its dofs, times its phase value prow[j]."
+    nd, N = U.shape
+    for a in range(nd):
+        for j in range(N): R[a, j] = 0
+        for b in range(nd):
+            k = kref[a, b]
+            if k == 0: continue          # the triangles' element matrices couple fewer dofs
+            for j in range(N): R[a, j] += k * U[b, j]
+        for j in range(N): R[a, j] *= prow[j]
+
+# %% ../nbs/01_fem.ipynb 28
+@numba.njit(**_inline)
+def _mask_and_dot(o, ul, mask, dot:bool):
+    "o *= mask unless mask is empty, while o is in cache; uᵀo if dot, else 0."
+    uo = 0.
+    for c in range(o.shape[0]):
+        for i in range(o.shape[1]):
+            oi, ui = o[c, i], ul[c, i]
+            if mask.shape[0]:
+                for j in range(o.shape[2]): oi[j] *= mask[c, i, j]
+            if dot:
+                for j in range(o.shape[2]): uo += ui[j] * oi[j]
+    return uo
+
+@numba.njit(**_inline)
+def _cg_update(o, ul, xl, rl, a):
+    "CG's step for one system: x += a u, r −= a K u."
+    for c in range(o.shape[0]):
+        for i in range(o.shape[1]):
+            oi, ui, xi, ri = o[c, i], ul[c, i], xl[c, i], rl[c, i]
+            for j in range(o.shape[2]):
+                xi[j] += a * ui[j]
+                ri[j] -= a * oi[j]
+
+# %% ../nbs/01_fem.ipynb 29
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
     """out = K(p) u for u (B, L, d, N, N), p (B, N, N), times mask (d, N, N) unless it is empty; local dof a of element (i, j) is component
@@ -246,47 +311,16 @@ def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
         o = out[s, l]
         o[:] = 0
         for i in range(N):
-            for b in range(nd):                      # gather the element row's nodal values
-                row = u[s, l, comp[b], (i + di[b]) % N]
-                if dj[b]:
-                    for j in range(N - 1): U[b, j] = row[j + 1]
-                    U[b, N - 1] = row[0]
-                else:
-                    for j in range(N): U[b, j] = row[j]
-            for a in range(nd):                      # element matrix times phase value
-                for j in range(N): R[a, j] = 0
-                for b in range(nd):
-                    k = kref[a, b]
-                    if k == 0: continue                  # the triangles' element matrices couple fewer dofs
-                    for j in range(N): R[a, j] += k * U[b, j]
-                for j in range(N): R[a, j] *= p[s, i, j]
-            for a in range(nd):                      # scatter back to the nodes
-                orow = o[comp[a], (i + di[a]) % N]
-                if dj[a]:
-                    for j in range(N - 1): orow[j + 1] += R[a, j]
-                    orow[0] += R[a, N - 1]
-                else:
-                    for j in range(N): orow[j] += R[a, j]
-        uo = 0.                                      # while the system's output is in cache: the mask, uᵀout
-        for c in range(d):
-            for i in range(N):
-                oi, ui = o[c, i], u[s, l, c, i]
-                if mask.shape[0]:
-                    for j in range(N): oi[j] *= mask[c, i, j]
-                if rz.shape[0]:
-                    for j in range(N): uo += ui[j] * oi[j]
-        if rz.shape[0]:                              # and CG's step, α in the precision of u
+            _gather_row(U, u[s, l], comp, di, dj, i)
+            _element_rows(R, U, kref, p[s, i])
+            _scatter_row(o, R, comp, di, dj, i)
+        uo = _mask_and_dot(o, u[s, l], mask, rz.shape[0] > 0)
+        if rz.shape[0]:                              # α in the precision of u
             alpha[0] = rz[s, l] / uo if uo > 0 else 0.
-            a = alpha[0]
-            for c in range(d):
-                for i in range(N):
-                    oi, ui, xi, ri = o[c, i], u[s, l, c, i], x[s, l, c, i], r[s, l, c, i]
-                    for j in range(N):
-                        xi[j] += a * ui[j]
-                        ri[j] -= a * oi[j]
+            _cg_update(o, u[s, l], x[s, l], r[s, l], alpha[0])
     return out
 
-# %% ../nbs/01_fem.ipynb 27
+# %% ../nbs/01_fem.ipynb 30
 @numba.njit(fastmath=True, nogil=True, inline="always")
 def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
     "The body of `_symbol_multiply` for one number of fields d and one kind of symbol (complex or real), both constant where it is inlined."
@@ -312,7 +346,7 @@ def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
                     zc[j] = acc
     return z
 
-# %% ../nbs/01_fem.ipynb 28
+# %% ../nbs/01_fem.ipynb 31
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, Hr, Hs, row, col):
     """In place z[s, :, i, j] = H[:, :, i, j] @ (z[s, :, i, j] + row[s, :, j] + col[s, :, i]) for complex z (S, d, A, B), d ≤ 3, row (S, d, B)
@@ -334,7 +368,7 @@ def _floats(a):
     "The float view of a complex tensor (..., B): Re, Im pairs along the last axis (..., 2B), as numpy."
     return torch.view_as_real(a).flatten(-2).numpy()
 
-# %% ../nbs/01_fem.ipynb 31
+# %% ../nbs/01_fem.ipynb 34
 class GridOperator:
     "Matrix-free operator K(p) on an N×N pixel grid, periodic or with its boundary dofs fixed (Dirichlet), and the exact K(1)⁻¹."
     def __init__(self, N, kref, dofs, lin, offsets, dirichlet=False, device="cpu"):
@@ -360,7 +394,7 @@ class GridOperator:
         for name in ("mask", "capacitance", "zc"):   # in the precision of the CG iterations, so that they are not converted per call
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).float())
 
-# %% ../nbs/01_fem.ipynb 32
+# %% ../nbs/01_fem.ipynb 35
 @patch
 def boundary_mask(self:GridOperator, offsets):
     "(d, N, N): 0 on the dofs that lie on the grid lines i = 0 or j = 0 (the boundary of Ω), 1 elsewhere."
@@ -370,7 +404,7 @@ def boundary_mask(self:GridOperator, offsets):
         if oj == 0: m[c, :, 0] = 0
     return m
 
-# %% ../nbs/01_fem.ipynb 34
+# %% ../nbs/01_fem.ipynb 37
 def _spectrum(r):
     "Real 2-D FFT of the last two axes (i, j) of r (..., N, N): the half spectrum (..., N//2+1, N), wavenumber k of j first, m of i second."
     return torch.fft.fft(torch.fft.rfft(r).transpose(-1, -2).contiguous(), dim=-1)
@@ -397,7 +431,7 @@ def inverse_symbol(self:GridOperator):
     Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
     return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 * Hinv.abs().max() else Hinv.to(torch.complex64)   # imaginary part at roundoff level: a real symbol
 
-# %% ../nbs/01_fem.ipynb 35
+# %% ../nbs/01_fem.ipynb 38
 @patch
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
     "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m (in place on the CPU)."
@@ -416,7 +450,7 @@ def periodic_inverse(self:GridOperator, r, symbol=None):
     "K(1)⁺ r on the periodic grid, by the real 2-D FFT."
     return _real_field(self.multiply_symbol(_spectrum(r), symbol), r.shape[-1])
 
-# %% ../nbs/01_fem.ipynb 38
+# %% ../nbs/01_fem.ipynb 41
 @patch
 def capacitance_matrix(self:GridOperator):
     "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
@@ -437,7 +471,7 @@ def capacitance_matrix(self:GridOperator):
     self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
     return torch.linalg.inv(M)
 
-# %% ../nbs/01_fem.ipynb 40
+# %% ../nbs/01_fem.ipynb 43
 def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
 
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
@@ -470,7 +504,7 @@ def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, perio
     _q1_apply(u, p, self.kref[u.dtype.type], self.comp, self.di, self.dj, mask, o, *step)
     return out
 
-# %% ../nbs/01_fem.ipynb 41
+# %% ../nbs/01_fem.ipynb 44
 @patch
 def apply_conv(self:GridOperator, u, p):
     "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
@@ -488,7 +522,7 @@ def load(self:GridOperator, p):
         f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
     return f if self.mask is None else f * self.mask
 
-# %% ../nbs/01_fem.ipynb 47
+# %% ../nbs/01_fem.ipynb 50
 @patch
 def precondition(self:GridOperator, r):
     "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
@@ -507,7 +541,7 @@ def precondition(self:GridOperator, r):
     R[..., 0, 0] += N**2 * (sol[:, nb:] @ zc.T).view(R.shape[:-2])             # ... + Z μ: constants, on the mean mode
     return _real_field(R, N).mul_(self.mask)
 
-# %% ../nbs/01_fem.ipynb 51
+# %% ../nbs/01_fem.ipynb 54
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _direction_kernel(d, z, r, rz_old, rz):
     "In place, for each system s (rows of d, z, r): rz[s] = r[s]·z[s] and d[s] = z[s] + (rz[s] / rz_old[s]) d[s], with 0 for the ratio where rz_old[s] = 0."
@@ -540,7 +574,7 @@ def pcg(op, p, b, rtol, atol, maxiter=500):
         rz = _next_direction(d, op.precondition(r), r, rz)
     raise RuntimeError(f"PCG did not converge in {maxiter} iterations")
 
-# %% ../nbs/01_fem.ipynb 52
+# %% ../nbs/01_fem.ipynb 55
 def _solve_refined(op, p, f, atol, rtol=1e-4):
     "float32 PCG passes inside float64 iterative refinement until a pass finds every system's rᵀK(1)⁻¹r ≤ atol; returns u, r, iterations per pass."
     u, r, iters, p32 = torch.zeros_like(f), f, [], p.float()
@@ -551,7 +585,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-4):
         u += du.double()
         r = f - op.apply(u, p)
 
-# %% ../nbs/01_fem.ipynb 62
+# %% ../nbs/01_fem.ipynb 65
 def _homogenize_cg_batch(x, kind, materials, physics, solver):
     "Effective tensors (one problem kind) of a batch by refined PCG; each diagonal entry within solver.tol."
     N, device, values = x.shape[-1], solver.device, materials.values(kind)
@@ -565,7 +599,7 @@ def _homogenize_cg_batch(x, kind, materials, physics, solver):
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
 
-# %% ../nbs/01_fem.ipynb 64
+# %% ../nbs/01_fem.ipynb 67
 def _cg_backend(xs, kind, materials, physics, solver):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on the solver's device."
     b = solver.batch_size
@@ -582,7 +616,7 @@ BACKENDS = {
 }
 
 
-# %% ../nbs/01_fem.ipynb 65
+# %% ../nbs/01_fem.ipynb 68
 @dataclass(frozen=True)
 class Materials:
     "The two phases and the plane assumption that `homogenize` solves for; checked on creation."
@@ -598,7 +632,7 @@ class Materials:
         "The phase values (2,): conductivities ('thermal') or Young's moduli ('elastic')."
         return np.array([self.a0, self.a1] if kind == "thermal" else [self.E0, self.E1], float)
 
-# %% ../nbs/01_fem.ipynb 67
+# %% ../nbs/01_fem.ipynb 70
 @dataclass(frozen=True)
 class Solver:
     "How `homogenize` solves: backend, device, batches, accuracy, worker threads; checked on creation."
@@ -615,7 +649,7 @@ class Solver:
         check_int('batch_size', self.batch_size, 1)
         if self.workers is not None: check_int('workers', self.workers, 1)
 
-# %% ../nbs/01_fem.ipynb 71
+# %% ../nbs/01_fem.ipynb 74
 def _homogenize_chunk(xs, materials, physics, solver, elastic=True):
     "(a_eff, C_eff) of a (B, N, N) uint8 chunk in the calling thread (C_eff NaN unless elastic)."
     solve = BACKENDS[solver.backend]
@@ -637,7 +671,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 72
+# %% ../nbs/01_fem.ipynb 75
 def homogenize_settings(materials:Materials|None=None, # the phases, or None: made of the keywords
                         solver:Solver|None=None, # how to solve, or None: made of the keywords
                         **kw): # Materials' and Solver's fields, the older call
@@ -648,7 +682,7 @@ def homogenize_settings(materials:Materials|None=None, # the phases, or None: ma
     if kw: raise TypeError(f"homogenize got unexpected keyword argument(s) {sorted(kw)}")
     return m, s
 
-# %% ../nbs/01_fem.ipynb 74
+# %% ../nbs/01_fem.ipynb 77
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                materials:Materials|None=None, # the phases (default: a Materials of the keywords)
                physics:str="periodic", # 'periodic' (Q1, periodic) or 'paper' (the authors' code: P2 Dirichlet thermal, P1 periodic elastic)
@@ -677,7 +711,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     return tuple(np.concatenate(p) for p in zip(*parts))
 
 
-# %% ../nbs/01_fem.ipynb 92
+# %% ../nbs/01_fem.ipynb 95
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -696,7 +730,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 119
+# %% ../nbs/01_fem.ipynb 122
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -725,7 +759,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 120
+# %% ../nbs/01_fem.ipynb 123
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",
