@@ -5,7 +5,8 @@
 # %% auto 0
 __all__ = ['SCALES', 'OPTIONS', 'PAPER_OPTIONS', 'TRUST_OPTIONS', 'select_top', 'run_config', 'run_name', 'read_summary',
            'mc_seed', 'ActiveRun', 'member_file', 'load_surrogate', 'optimism_gap', 'case_of', 'best_step', 'run_case',
-           'aggregate_sweep', 'paired_comparison', 'local_cluster', 'sweep', 'plot_sweep']
+           'aggregate_sweep', 'paired_comparison', 'local_cluster', 'run_parallel', 'write_sweep', 'sweep',
+           'plot_sweep']
 
 # %% ../nbs/04_active.ipynb 3
 import json
@@ -504,29 +505,45 @@ def local_cluster(n_workers:int|None=None): # worker processes (default: one per
         return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 # %% ../nbs/04_active.ipynb 69
+def run_parallel(fn, # a function of the library, submitted by reference (workers import it)
+                 jobs:list, # keyword arguments of each call
+                 scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
+                 n_workers:int|None=None): # LocalCluster workers (default: one per core)
+    "fn(**job) for every job, in parallel on dask.distributed; the results in the jobs' order."
+    from contextlib import nullcontext
+    from distributed import Client
+    if n_workers is not None: check_int('n_workers', n_workers, 1)
+    cluster = nullcontext(scheduler) if scheduler else local_cluster(n_workers)
+    with cluster as c, Client(c) as client:
+        return client.gather([client.submit(fn, pure=False, **job) for job in jobs])
+
+def write_sweep(out:Path, case, scale:str, runs:int, case_spec:dict, summaries:list):
+    "sweep.json in out: the case, the scale, the runs per method and aggregate_sweep's statistics."
+    res = dict(case=get_case(case).name, case_spec=case_spec, scale=scale, runs=runs,
+               stats=aggregate_sweep(summaries))
+    _write_json(out / 'sweep.json', res)
+    return res
+
+# %% ../nbs/04_active.ipynb 70
 def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep',
           methods=('active', 'random'),
           scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
           n_workers:int|None=None, # LocalCluster workers (default: one per core)
           **settings): # run_config's overrides of sizes and options
     "Run seeds 0..runs−1 of each method in parallel on dask.distributed; write and return the aggregated sweep.json."
-    from distributed import Client
     from microstoch import active    # submitted by reference, so workers import the library (not a pickled copy)
     out = Path(out).absolute()
     check_int('runs', runs, 1)
     if n_workers is not None: check_int('n_workers', n_workers, 1)
     for m in methods: run_config(case, scale, 0, m, **settings)       # fail early, before any cluster or FEM work
-    from contextlib import nullcontext
-    cluster = nullcontext(scheduler) if scheduler else local_cluster(n_workers)
-    with cluster as c, Client(c) as client:
-        futures = [client.submit(active.run_case, out / run_name(case, scale, m, s, settings.get('vf'), settings.get('physics')), resume=True, progress=False,   # seed by seed: the first finished runs pair up
-                                 case=case, scale=scale, seed=s, method=m, pure=False, **settings) for s in range(runs) for m in methods]
-        summaries = client.gather(futures)
-    res = dict(case=get_case(case).name, case_spec=run_config(case, scale, 0, methods[0], **settings)['case_spec'], scale=scale, runs=runs, stats=aggregate_sweep(summaries))
-    _write_json(out / 'sweep.json', res)
-    return res
+    name = lambda m, s: run_name(case, scale, m, s, settings.get('vf'), settings.get('physics'))
+    jobs = [dict(out=out / name(m, s), resume=True, progress=False, case=case, scale=scale, seed=s,
+                 method=m, **settings) for s in range(runs) for m in methods]   # seed by seed: the first finished pair up
+    summaries = run_parallel(active.run_case, jobs, scheduler, n_workers)
+    spec = run_config(case, scale, 0, methods[0], **settings)['case_spec']
+    return write_sweep(out, case, scale, runs, spec, summaries)
 
-# %% ../nbs/04_active.ipynb 70
+# %% ../nbs/04_active.ipynb 71
 def plot_sweep(res:dict, ax=None):
     "Headline number against the number of labels: median line and interquartile band per method (the paper's Fig. 6, left)."
     import matplotlib.pyplot as plt

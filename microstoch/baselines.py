@@ -6,7 +6,7 @@
 __all__ = ['EVAL_SEED_STRIDE', 'METHOD_SETTINGS', 'SMOKE_SETTINGS', 'RUN_SETTINGS', 'REQUIRES', 'BudgetExceeded', 'FEMBudget',
            'initial_phi', 'eval_seed', 'CMAES', 'RandomSearch', 'fit_gp', 'trust_region_candidates', 'TuRBO',
            'start_state', 'steps_due', 'run_generation', 'optimise', 'baseline_config', 'step_counts', 'make_optimiser',
-           'BaselineRun', 'run_baseline']
+           'BaselineRun', 'run_baseline', 'sweep_baselines']
 
 # %% ../nbs/08_baselines.ipynb 3
 import itertools
@@ -19,7 +19,8 @@ import numpy as np
 import torch
 from fastcore.basics import patch
 
-from .active import ActiveRun, _claim, _versions, best_step, read_summary, run_config
+from .active import (ActiveRun, _claim, _versions, best_step, read_summary, run_config, run_name,
+                               run_parallel, write_sweep)
 from .case import Case
 from .data import read_or_redo, write_atomic
 from .checks import check_int
@@ -477,3 +478,20 @@ def run_baseline(out, # run directory
     "Run (or resume) a black-box baseline of ϕ on the FEM; returns summary.json's content."
     return BaselineRun(out, resume, progress, device, method=method, case=case, scale=scale,
                        seed=seed, physics=physics, budget=budget, **settings).run()
+
+# %% ../nbs/08_baselines.ipynb 54
+def sweep_baselines(case='case1', runs:int=5, scale:str='small', out='runs/sweep-baselines',
+                    methods=('cma',), # the black-box methods, each run on seeds 0..runs−1
+                    scheduler:str|None=None, # address of a dask scheduler; None: a LocalCluster here
+                    n_workers:int|None=None, # LocalCluster workers (default: one per core)
+                    **settings): # baseline_config's: physics, budget, the methods' own settings
+    "Run seeds 0..runs−1 of each method in parallel on dask.distributed, each resumable; sweep.json."
+    from microstoch import baselines   # submitted by reference, so workers import the library
+    out = Path(out).absolute()
+    check_int('runs', runs, 1)
+    cfgs = [baseline_config(m, case, scale, 0, **settings) for m in methods]   # fail before any work
+    name = lambda m, s: run_name(case, scale, m, s, None, settings.get('physics'))
+    jobs = [dict(out=out / name(m, s), resume=True, progress=False, method=m, case=case, scale=scale,
+                 seed=s, **settings) for s in range(runs) for m in methods]
+    summaries = run_parallel(baselines.run_baseline, jobs, scheduler, n_workers)
+    return write_sweep(out, case, scale, runs, cfgs[0]['case_spec'], summaries)

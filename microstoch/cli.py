@@ -96,7 +96,11 @@ def _add_baseline(sub, common, case_physics:dict):
     b.add_argument('case', type=_case, help=f"a built-in case ({', '.join(CASES)}) or a case file (TOML)")
     b.add_argument('--method', choices=['cma', 'turbo', 'random_search'], default='cma', help='the optimiser (default: cma)')
     b.add_argument('--scale', choices=['smoke', 'small', 'paper'], default='small', help="the run's sizes, whose labels are the budget (default: small)")
-    b.add_argument('--seed', type=_integer(0), default=0, help='seed of phi(0), the evaluations and the assessments (default: 0)')
+    b.add_argument('--seed', type=_integer(0), default=None, help='seed of phi(0), the evaluations and the assessments (default: 0)')
+    b.add_argument('--runs', type=_integer(1), default=None,
+                   help='seeds 0..R-1 on a dask cluster instead of one --seed, each resumable; writes sweep.json in --out')
+    b.add_argument('--scheduler', default=None, help='with --runs: address of a dask scheduler (default: a LocalCluster here)')
+    b.add_argument('--workers', type=_integer(1), default=None, help='with --runs: LocalCluster worker processes (default: one per core)')
     b.add_argument('--out', type=_path, default=None, help='run directory (default: runs/NAME-SCALE-METHOD-seedS)')
     b.add_argument('--resume', action='store_true', help='continue the run in --out')
     b.add_argument('--device', default='cpu', help="torch device of the FEM solves (default: cpu)")
@@ -280,15 +284,29 @@ def _load_case(text:str): # what _case accepted: a built-in case's name or a cas
 
 # %% ../nbs/90_cli.ipynb 25
 def _baseline(args):
-    "microstoch baseline: one black-box run on the FEM, and its table."
+    "microstoch baseline: one black-box run on the FEM and its table, or (--runs) a sweep of seeds."
     from microstoch.active import run_name
-    from microstoch.baselines import run_baseline
+    from microstoch.baselines import run_baseline, sweep_baselines
     case = _load_case(args.case)
-    out = args.out or f'runs/{run_name(case, args.scale, args.method, args.seed, None, args.physics)}'
     own = {k: getattr(args, k) for k in ('n_eval', 'popsize', 'sigma0', 'length0', 'bound') if getattr(args, k) is not None}
+    if args.runs is not None:
+        if args.seed is not None: raise ValueError('--runs runs seeds 0..R-1: drop --seed')
+        out = args.out or f'runs/sweep-{args.method}-{case.name}-{args.scale}'
+        res = sweep_baselines(case, args.runs, args.scale, out, (args.method,), args.scheduler, args.workers,
+                              physics=args.physics, budget=args.budget, **own)
+        return _print_sweep(res, out)
+    seed = args.seed or 0
+    out = args.out or f'runs/{run_name(case, args.scale, args.method, seed, None, args.physics)}'
     print_summary(run_baseline(out, args.resume, True, args.device, method=args.method, case=case, scale=args.scale,
-                               seed=args.seed, physics=args.physics, budget=args.budget, **own))
+                               seed=seed, physics=args.physics, budget=args.budget, **own))
     print(f'run directory: {out}')
+
+def _print_sweep(res:dict, out):
+    "A sweep's medians and quartiles per method and data size, and where sweep.json is."
+    for method, rows in res['stats'].items():
+        print(method)
+        print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
+    print(f"wrote {Path(out) / 'sweep.json'}")
 
 def _sweep(args):
     "microstoch sweep: R seeds of both methods, medians and quartiles per data size."
@@ -298,10 +316,7 @@ def _sweep(args):
     out = args.out or f'runs/sweep-{case.name}-{args.scale}' + ('' if physics == 'periodic' else f'-phys{physics}')
     res = sweep(case, args.runs, args.scale, out, scheduler=args.scheduler, n_workers=args.workers, physics=physics,
                 phi_range=args.phi_range, candidates=args.candidates, ensemble=args.ensemble)
-    for method, rows in res['stats'].items():
-        print(method)
-        print('\n'.join(f"  N = {r['n_labels']:5d}: median {r['median']:.3f}, quartiles [{r['q25']:.3f}, {r['q75']:.3f}] ({r['runs']} runs)" for r in rows))
-    print(f"wrote {Path(out) / 'sweep.json'}")
+    _print_sweep(res, out)
 
 # %% ../nbs/90_cli.ipynb 26
 def _bench(args):

@@ -232,7 +232,7 @@ def _grid_operator(N, kind, nu, plane, device, physics="periodic"):
     kref, dofs, lin, offsets = _pixel_element(kind, nu, plane, physics)
     return GridOperator(N, kref, dofs, lin, offsets, dirichlet=_is_dirichlet(kind, physics), device=device)
 
-# %% ../nbs/01_fem.ipynb 26
+# %% ../nbs/01_fem.ipynb 27
 _inline = dict(fastmath=True, nogil=True, inline="always")   # the kernel's helpers, inlined
 
 @numba.njit(**_inline)
@@ -260,7 +260,7 @@ def _scatter_row(o, R, comp, di, dj, i:int):
         else:
             for j in range(N): orow[j] += R[a, j]
 
-# %% ../nbs/01_fem.ipynb 27
+# %% ../nbs/01_fem.ipynb 28
 @numba.njit(**_inline)
 def _element_rows(R, U, kref, prow):
     "R (nd, N) = kref U: each element's matrix times its dofs, times its phase value prow[j]."
@@ -273,7 +273,7 @@ def _element_rows(R, U, kref, prow):
             for j in range(N): R[a, j] += k * U[b, j]
         for j in range(N): R[a, j] *= prow[j]
 
-# %% ../nbs/01_fem.ipynb 28
+# %% ../nbs/01_fem.ipynb 29
 @numba.njit(**_inline)
 def _mask_and_dot(o, ul, mask, dot:bool):
     "o *= mask unless mask is empty, while o is in cache; uᵀo if dot, else 0."
@@ -297,7 +297,7 @@ def _cg_update(o, ul, xl, rl, a):
                 xi[j] += a * ui[j]
                 ri[j] -= a * oi[j]
 
-# %% ../nbs/01_fem.ipynb 29
+# %% ../nbs/01_fem.ipynb 30
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
     """out = K(p) u for u (B, L, d, N, N), p (B, N, N), times mask (d, N, N) unless it is empty; local dof a of element (i, j) is component
@@ -320,7 +320,7 @@ def _q1_apply(u, p, kref, comp, di, dj, mask, out, rz, x, r):
             _cg_update(o, u[s, l], x[s, l], r[s, l], alpha[0])
     return out
 
-# %% ../nbs/01_fem.ipynb 30
+# %% ../nbs/01_fem.ipynb 31
 @numba.njit(fastmath=True, nogil=True, inline="always")
 def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
     "The body of `_symbol_multiply` for one number of fields d and one kind of symbol (complex or real), both constant where it is inlined."
@@ -346,7 +346,7 @@ def _symbol_rows(z, Hr, Hs, row, col, d, cplx):
                     zc[j] = acc
     return z
 
-# %% ../nbs/01_fem.ipynb 31
+# %% ../nbs/01_fem.ipynb 32
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _symbol_multiply(z, Hr, Hs, row, col):
     """In place z[s, :, i, j] = H[:, :, i, j] @ (z[s, :, i, j] + row[s, :, j] + col[s, :, i]) for complex z (S, d, A, B), d ≤ 3, row (S, d, B)
@@ -368,7 +368,7 @@ def _floats(a):
     "The float view of a complex tensor (..., B): Re, Im pairs along the last axis (..., 2B), as numpy."
     return torch.view_as_real(a).flatten(-2).numpy()
 
-# %% ../nbs/01_fem.ipynb 34
+# %% ../nbs/01_fem.ipynb 35
 class GridOperator:
     "Matrix-free operator K(p) on an N×N pixel grid, periodic or with its boundary dofs fixed (Dirichlet), and the exact K(1)⁻¹."
     def __init__(self, N, kref, dofs, lin, offsets, dirichlet=False, device="cpu"):
@@ -394,7 +394,7 @@ class GridOperator:
         for name in ("mask", "capacitance", "zc"):   # in the precision of the CG iterations, so that they are not converted per call
             if getattr(self, name, None) is not None: setattr(self, name, getattr(self, name).float())
 
-# %% ../nbs/01_fem.ipynb 35
+# %% ../nbs/01_fem.ipynb 36
 @patch
 def boundary_mask(self:GridOperator, offsets):
     "(d, N, N): 0 on the dofs that lie on the grid lines i = 0 or j = 0 (the boundary of Ω), 1 elsewhere."
@@ -404,7 +404,7 @@ def boundary_mask(self:GridOperator, offsets):
         if oj == 0: m[c, :, 0] = 0
     return m
 
-# %% ../nbs/01_fem.ipynb 37
+# %% ../nbs/01_fem.ipynb 38
 def _spectrum(r):
     "Real 2-D FFT of the last two axes (i, j) of r (..., N, N): the half spectrum (..., N//2+1, N), wavenumber k of j first, m of i second."
     return torch.fft.fft(torch.fft.rfft(r).transpose(-1, -2).contiguous(), dim=-1)
@@ -431,7 +431,7 @@ def inverse_symbol(self:GridOperator):
     Hinv = Hinv.permute(2, 3, 0, 1).contiguous()
     return Hinv.real.float() if Hinv.imag.abs().max() < 1e-12 * Hinv.abs().max() else Hinv.to(torch.complex64)   # imaginary part at roundoff level: a real symbol
 
-# %% ../nbs/01_fem.ipynb 38
+# %% ../nbs/01_fem.ipynb 39
 @patch
 def multiply_symbol(self:GridOperator, z, symbol=None, row=None, col=None):
     "H⁺ (z + row + col) for the spectrum z (..., d, M, N), row (..., d, N) added at every k, col (..., d, M) at every m (in place on the CPU)."
@@ -450,7 +450,7 @@ def periodic_inverse(self:GridOperator, r, symbol=None):
     "K(1)⁺ r on the periodic grid, by the real 2-D FFT."
     return _real_field(self.multiply_symbol(_spectrum(r), symbol), r.shape[-1])
 
-# %% ../nbs/01_fem.ipynb 41
+# %% ../nbs/01_fem.ipynb 42
 @patch
 def capacitance_matrix(self:GridOperator):
     "Inverse of the bordered capacitance matrix [[E_Bᵀ K(1)⁺ E_B, E_Bᵀ Z], [Zᵀ E_B, 0]] of the boundary dofs B, float64."
@@ -471,7 +471,7 @@ def capacitance_matrix(self:GridOperator):
     self.edge_weights[-1] = 2 - (self.N % 2 == 0)           # ... but the mean (and Nyquist) once
     return torch.linalg.inv(M)
 
-# %% ../nbs/01_fem.ipynb 43
+# %% ../nbs/01_fem.ipynb 44
 def _bdot(a, b): return torch.linalg.vecdot(a.flatten(-3), b.flatten(-3))   # per-system inner products, (B, L)
 
 def _ratio(a, b): return torch.where(b > 0, a / torch.where(b > 0, b, 1), 0)[..., None, None, None]
@@ -504,7 +504,7 @@ def run_kernel(self:GridOperator, u, p, rz=None, x=None, r=None, out=None, perio
     _q1_apply(u, p, self.kref[u.dtype.type], self.comp, self.di, self.dj, mask, o, *step)
     return out
 
-# %% ../nbs/01_fem.ipynb 44
+# %% ../nbs/01_fem.ipynb 45
 @patch
 def apply_conv(self:GridOperator, u, p):
     "K(p) u as gather-convolution (d → pixel dofs channels), phase scaling, scatter-convolution (pixel dofs → d)."
@@ -522,7 +522,7 @@ def load(self:GridOperator, p):
         f[:, :, c] -= self.g64[:, a, None, None] * torch.roll(p, (int(di), int(dj)), (-2, -1))[:, None]
     return f if self.mask is None else f * self.mask
 
-# %% ../nbs/01_fem.ipynb 50
+# %% ../nbs/01_fem.ipynb 51
 @patch
 def precondition(self:GridOperator, r):
     "K(1)⁻¹ r: periodic on the zero-mean space, or with the boundary dofs fixed (exact: one periodic solve and the capacitance correction)."
@@ -541,7 +541,7 @@ def precondition(self:GridOperator, r):
     R[..., 0, 0] += N**2 * (sol[:, nb:] @ zc.T).view(R.shape[:-2])             # ... + Z μ: constants, on the mean mode
     return _real_field(R, N).mul_(self.mask)
 
-# %% ../nbs/01_fem.ipynb 54
+# %% ../nbs/01_fem.ipynb 55
 @numba.njit(fastmath=True, cache=True, nogil=True)
 def _direction_kernel(d, z, r, rz_old, rz):
     "In place, for each system s (rows of d, z, r): rz[s] = r[s]·z[s] and d[s] = z[s] + (rz[s] / rz_old[s]) d[s], with 0 for the ratio where rz_old[s] = 0."
@@ -574,7 +574,7 @@ def pcg(op, p, b, rtol, atol, maxiter=500):
         rz = _next_direction(d, op.precondition(r), r, rz)
     raise RuntimeError(f"PCG did not converge in {maxiter} iterations")
 
-# %% ../nbs/01_fem.ipynb 55
+# %% ../nbs/01_fem.ipynb 56
 def _solve_refined(op, p, f, atol, rtol=1e-4):
     "float32 PCG passes inside float64 iterative refinement until a pass finds every system's rᵀK(1)⁻¹r ≤ atol; returns u, r, iterations per pass."
     u, r, iters, p32 = torch.zeros_like(f), f, [], p.float()
@@ -585,7 +585,7 @@ def _solve_refined(op, p, f, atol, rtol=1e-4):
         u += du.double()
         r = f - op.apply(u, p)
 
-# %% ../nbs/01_fem.ipynb 65
+# %% ../nbs/01_fem.ipynb 66
 def _homogenize_cg_batch(x, kind, materials, physics, solver):
     "Effective tensors (one problem kind) of a batch by refined PCG; each diagonal entry within solver.tol."
     N, device, values = x.shape[-1], solver.device, materials.values(kind)
@@ -599,7 +599,7 @@ def _homogenize_cg_batch(x, kind, materials, physics, solver):
     return ((A + A.transpose(1, 2)) / 2).cpu().numpy()
 
 
-# %% ../nbs/01_fem.ipynb 67
+# %% ../nbs/01_fem.ipynb 68
 def _cg_backend(xs, kind, materials, physics, solver):
     "The 'cg' backend: refined PCG on the grid operator, batch by batch, on the solver's device."
     b = solver.batch_size
@@ -616,7 +616,7 @@ BACKENDS = {
 }
 
 
-# %% ../nbs/01_fem.ipynb 68
+# %% ../nbs/01_fem.ipynb 69
 @dataclass(frozen=True)
 class Materials:
     "The two phases and the plane assumption that `homogenize` solves for; checked on creation."
@@ -632,7 +632,7 @@ class Materials:
         "The phase values (2,): conductivities ('thermal') or Young's moduli ('elastic')."
         return np.array([self.a0, self.a1] if kind == "thermal" else [self.E0, self.E1], float)
 
-# %% ../nbs/01_fem.ipynb 70
+# %% ../nbs/01_fem.ipynb 71
 @dataclass(frozen=True)
 class Solver:
     "How `homogenize` solves: backend, device, batches, accuracy, worker threads; checked on creation."
@@ -649,7 +649,7 @@ class Solver:
         check_int('batch_size', self.batch_size, 1)
         if self.workers is not None: check_int('workers', self.workers, 1)
 
-# %% ../nbs/01_fem.ipynb 74
+# %% ../nbs/01_fem.ipynb 75
 def _homogenize_chunk(xs, materials, physics, solver, elastic=True):
     "(a_eff, C_eff) of a (B, N, N) uint8 chunk in the calling thread (C_eff NaN unless elastic)."
     solve = BACKENDS[solver.backend]
@@ -671,7 +671,7 @@ def torch_threads(n):
     try: yield
     finally: torch.set_num_threads(old)
 
-# %% ../nbs/01_fem.ipynb 75
+# %% ../nbs/01_fem.ipynb 76
 def homogenize_settings(materials:Materials|None=None, # the phases, or None: made of the keywords
                         solver:Solver|None=None, # how to solve, or None: made of the keywords
                         **kw): # Materials' and Solver's fields, the older call
@@ -682,7 +682,7 @@ def homogenize_settings(materials:Materials|None=None, # the phases, or None: ma
     if kw: raise TypeError(f"homogenize got unexpected keyword argument(s) {sorted(kw)}")
     return m, s
 
-# %% ../nbs/01_fem.ipynb 77
+# %% ../nbs/01_fem.ipynb 78
 def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; x[i, j] = row s₂, column s₁
                materials:Materials|None=None, # the phases (default: a Materials of the keywords)
                physics:str="periodic", # 'periodic' (Q1, periodic) or 'paper' (the authors' code: P2 Dirichlet thermal, P1 periodic elastic)
@@ -711,7 +711,7 @@ def homogenize(x, # (N, N) or (B, N, N) binary microstructures, numpy or torch; 
     return tuple(np.concatenate(p) for p in zip(*parts))
 
 
-# %% ../nbs/01_fem.ipynb 95
+# %% ../nbs/01_fem.ipynb 96
 def hs_trace_bounds(a_eff:np.ndarray, # (B, 2, 2) effective conductivities
                     vf:np.ndarray, # (B,) volume fractions of phase 1
                     a0:float=1., a1:float=50.): # phase conductivities
@@ -730,7 +730,7 @@ def voigt_reuss_slack(T:np.ndarray, # (B, n, n) effective tensors
     reuss = np.linalg.inv(vf * np.linalg.inv(T1) + (1 - vf) * np.linalg.inv(T0))
     return np.stack([np.linalg.eigvalsh(voigt - T)[:, 0], np.linalg.eigvalsh(T - reuss)[:, 0]], -1)
 
-# %% ../nbs/01_fem.ipynb 122
+# %% ../nbs/01_fem.ipynb 123
 def bench_fem(n:int=256, # microstructures for the fast backends
               n_plain:int=16, # microstructures for the plain scikit-fem path
               repeats:int=5, # rounds; each round times every backend once
@@ -759,7 +759,7 @@ def bench_fem(n:int=256, # microstructures for the fast backends
                  ratio=float(np.median(ratios[:, j])), err=float(errs[j]), repeats=repeats, physics=physics)
             for j, ((b, w, t), m) in enumerate(zip(configs, sizes))]
 
-# %% ../nbs/01_fem.ipynb 123
+# %% ../nbs/01_fem.ipynb 124
 def format_bench_fem(rows:list): # result of bench_fem
     "A text table of bench_fem's rates (median and range), ratios and errors."
     out = [f"physics {rows[0]['physics']!r}",
