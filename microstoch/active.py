@@ -534,7 +534,6 @@ def sweep(case:str|Case='case1', runs:int=5, scale:str='small', out='runs/sweep'
     from microstoch import active    # submitted by reference, so workers import the library (not a pickled copy)
     out = Path(out).absolute()
     check_int('runs', runs, 1)
-    if n_workers is not None: check_int('n_workers', n_workers, 1)
     for m in methods: run_config(case, scale, 0, m, **settings)       # fail early, before any cluster or FEM work
     name = lambda m, s: run_name(case, scale, m, s, settings.get('vf'), settings.get('physics'))
     jobs = [dict(out=out / name(m, s), resume=True, progress=False, case=case, scale=scale, seed=s,

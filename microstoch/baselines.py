@@ -192,13 +192,20 @@ class TuRBO:
         "(ϕ to return now, its estimated merit): the evaluated ϕ of highest posterior mean."
         return self.centre.copy(), self.estimate
 
+    def __getstate__(self):   # the fitted GP is not checkpointed: it is refitted from X and Y
+        return {k: v for k, v in self.__dict__.items() if k != '_fitted'}
+
 # %% ../nbs/08_baselines.ipynb 27
 @patch
 def _gp(self:TuRBO):
-    "The GP of everything evaluated, fitted afresh (seeded: its restarts draw random numbers)."
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(self.seed)
-        return fit_gp(_to_unit(np.stack(self.X), self.bound), self.Y, self.n_eval)
+    "The GP of everything evaluated, fitted once per batch told (seeded: its restarts draw random numbers)."
+    n, gp = getattr(self, '_fitted', (0, None))     # tell fits it, the next ask samples from it
+    if n != len(self.X):
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(self.seed)
+            gp = fit_gp(_to_unit(np.stack(self.X), self.bound), self.Y, self.n_eval)
+        self._fitted = (len(self.X), gp)
+    return gp
 
 @patch
 def ask(self:TuRBO):
