@@ -6,7 +6,7 @@ Times, in one process and alternately, (a) microstoch.baselines.fit_gp, TuRBO's 
 binomial noise of 64-solve shares (one fit per generation of a TuRBO run), and (b) a SAASBO fit, BoTorch's
 SaasFullyBayesianSingleTaskGP by NUTS at the settings of BoTorch's SAASBO tutorial (warmup 256, 128 samples,
 thinning 16), on the same random points. Prints each time and the per-round ratio SAASBO / fit_gp: the machine's
-speed drifts, so the ratio in the same round is the number to read. Needs pyro-ppl (not in any extra).
+speed drifts, so the ratio in the same round is the number to read. Needs jax, jaxlib and numpyro (not in any extra).
 """
 import os, subprocess, sys, time
 import numpy as np, torch

@@ -9,7 +9,7 @@ from microstoch.active import aggregate_sweep, paired_comparison
 here = Path(__file__).parent
 load = lambda p: json.loads(p.read_text())
 pattern, name = sys.argv[1:3] if len(sys.argv) > 2 else ('ensemble/ens3-seed*', 'ensemble')
-ens = {s['seed']: dict(s, method='ensemble') for s in map(load, sorted(here.parent.glob(f'{pattern}/summary.json')))}
+ens = {s['seed']: dict(s, method=name) for s in map(load, sorted(here.parent.glob(f'{pattern}/summary.json')))}
 one = {s['seed']: s for s in map(load, (here.parent).glob('case1-paper-physpaper-range10-*-seed*/summary.json'))
        if s['method'] == 'active'}
 rnd = {s['seed']: s for s in map(load, (here.parent).glob('case1-paper-physpaper-range10-random-seed*/summary.json'))}
@@ -30,7 +30,7 @@ for what, runs in ((name, ens), ('one network', one), ('random data', rnd)):
 gaps = [ens[k]['steps'][-1]['predicted']['gap'] for k in seeds]
 print(f"{name} optimism gap at the last step: median {np.median(gaps):+.3f}, median |gap| {np.median(np.abs(gaps)):.3f}")
 for b, runs in (('one network', one), ('random data', rnd)):
-    c = paired_comparison(list(ens.values()) + [dict(runs[k], method='b') for k in seeds], 'ensemble', 'b')
+    c = paired_comparison(list(ens.values()) + [dict(runs[k], method='b') for k in seeds], name, 'b')
     print(f"{name} - {b}: median {c['median_diff']:+.3f}, better on {c['wins']} of {len(c['seeds'])}, Wilcoxon p = {c['p_wilcoxon']:.3f}")
 t = [ens[k]['phase_s']['train'] / one[k]['phase_s']['train'] for k in seeds]
 w = [ens[k]['wall_s'] / one[k]['wall_s'] for k in seeds]
